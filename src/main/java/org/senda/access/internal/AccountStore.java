@@ -1,0 +1,44 @@
+package org.senda.access.internal;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Writes accounts: password hashes (Argon2id), TOTP enrolment and API tokens. */
+@Component
+public class AccountStore {
+
+  private final JdbcClient jdbc;
+  private final PasswordEncoder passwords;
+  private final ApiTokens tokens;
+
+  AccountStore(JdbcClient jdbc, PasswordEncoder passwords, ApiTokens tokens) {
+    this.jdbc = jdbc;
+    this.passwords = passwords;
+    this.tokens = tokens;
+  }
+
+  public long create(long staffId, String email, String password, Instant now) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into account (staff_id, email, password_hash, password_changed_at, created_at)
+            values (?, ?, ?, ?, ?)""")
+        .params(staffId, email, passwords.encode(password), Timestamp.from(now), Timestamp.from(now))
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  public void enrolTotp(long accountId, String secret, Instant now) {
+    jdbc.sql("update account set totp_secret = ?, mfa_enrolled_at = ?, version = version + 1 where id = ?")
+        .params(secret, Timestamp.from(now), accountId)
+        .update();
+  }
+
+  public String issueApiToken(long accountId, String name, Duration lifetime) {
+    return tokens.issue(accountId, name, lifetime).token();
+  }
+}

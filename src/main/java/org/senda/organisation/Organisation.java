@@ -1,0 +1,39 @@
+package org.senda.organisation;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.senda.organisation.internal.OrganisationQueries;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Trusts, schools and their staff, as the rest of Senda may ask about them. */
+@Service
+@Transactional(readOnly = true)
+public class Organisation {
+
+  private final OrganisationQueries queries;
+
+  Organisation(OrganisationQueries queries) {
+    this.queries = queries;
+  }
+
+  public Optional<SchoolSummary> school(long schoolId) {
+    return queries.school(schoolId);
+  }
+
+  /** The schools with these ids, ordered by name. */
+  public List<SchoolSummary> schools(Collection<Long> schoolIds) {
+    return queries.schools(schoolIds);
+  }
+
+  /** Staff who hold a role in the school, with their roles there. */
+  public List<StaffSummary> staffOf(long schoolId) {
+    return queries.staffOf(schoolId);
+  }
+
+  /** The name of a trust. */
+  public Optional<String> trustName(long trustId) {
+    return queries.trustName(trustId);
+  }
+}

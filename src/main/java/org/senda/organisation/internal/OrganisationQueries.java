@@ -1,0 +1,101 @@
+package org.senda.organisation.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.senda.access.Role;
+import org.senda.access.RoleAssignment;
+import org.senda.access.RoleDirectory;
+import org.senda.organisation.Phase;
+import org.senda.organisation.SchoolSummary;
+import org.senda.organisation.StaffSummary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Read models over trusts, schools and staff; also tells access who holds which role. */
+@Component
+public class OrganisationQueries implements RoleDirectory {
+
+  private final JdbcClient jdbc;
+
+  OrganisationQueries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<SchoolSummary> school(long schoolId) {
+    return jdbc.sql("select * from school where id = ?").param(schoolId).query(OrganisationQueries::school).optional();
+  }
+
+  public List<SchoolSummary> schools(Collection<Long> schoolIds) {
+    if (schoolIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select * from school where id in (:ids) order by name")
+        .param("ids", schoolIds)
+        .query(OrganisationQueries::school)
+        .list();
+  }
+
+  public Optional<String> trustName(long trustId) {
+    return jdbc.sql("select name from trust where id = ?").param(trustId).query(String.class).optional();
+  }
+
+  public List<StaffSummary> staffOf(long schoolId) {
+    Map<Long, StaffSummary> byId = new LinkedHashMap<>();
+    jdbc.sql("""
+            select s.id, s.email, s.given_name, s.family_name, s.job_title, r.role
+            from staff s join staff_role r on r.staff_id = s.id
+            where r.school_id = ? and s.active
+            order by s.family_name, s.given_name, s.id, r.role""")
+        .param(schoolId)
+        .query(rs -> {
+          long id = rs.getLong("id");
+          StaffSummary staff = byId.computeIfAbsent(id, k -> {
+            try {
+              return new StaffSummary(id, rs.getString("email"), rs.getString("given_name"),
+                  rs.getString("family_name"), rs.getString("job_title"), new ArrayList<>());
+            } catch (java.sql.SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+          staff.roles().add(Role.valueOf(rs.getString("role")));
+        });
+    return byId.values().stream()
+        .map(s -> new StaffSummary(s.id(), s.email(), s.givenName(), s.familyName(), s.jobTitle(),
+            List.copyOf(s.roles())))
+        .toList();
+  }
+
+  @Override
+  public List<RoleAssignment> rolesOf(long staffId) {
+    return jdbc.sql("""
+            select s.trust_id, r.school_id, r.role from staff_role r join staff s on s.id = r.staff_id
+            where r.staff_id = ? and s.active""")
+        .param(staffId)
+        .query((rs, n) -> new RoleAssignment(
+            rs.getLong("trust_id"), (Long) rs.getObject("school_id", Long.class), Role.valueOf(rs.getString("role"))))
+        .list();
+  }
+
+  @Override
+  public Set<Long> schoolsOfTrust(long trustId) {
+    return jdbc.sql("select id from school where trust_id = ?").param(trustId).query(Long.class).list().stream()
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  @Override
+  public long trustOfSchool(long schoolId) {
+    return jdbc.sql("select trust_id from school where id = ?").param(schoolId).query(Long.class).optional()
+        .orElse(-1L);
+  }
+
+  private static SchoolSummary school(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new SchoolSummary(rs.getLong("id"), rs.getLong("trust_id"), rs.getString("name"), rs.getString("urn"),
+        rs.getString("dfe_number"), Phase.valueOf(rs.getString("phase")), rs.getString("local_authority"));
+  }
+}
