@@ -32,6 +32,26 @@ public class Organisation {
     return queries.staffOf(schoolId);
   }
 
+  /** The school's year groups in order. */
+  public List<YearGroup> yearGroups(long schoolId) {
+    return queries.yearGroups(schoolId);
+  }
+
+  /** The school's classes, ordered by year group and name. */
+  public List<SchoolClass> classes(long schoolId) {
+    return queries.classes(schoolId);
+  }
+
+  /** The ids of the classes a member of staff teaches or supports: the basis of a teacher's need to know. */
+  public java.util.Set<Long> classesOf(long staffId) {
+    return queries.classesOf(staffId);
+  }
+
+  /** The school's terms and holidays over every academic year Senda holds. */
+  public SchoolCalendar calendar(long schoolId) {
+    return queries.calendar(schoolId);
+  }
+
   /** The name of a trust. */
   public Optional<String> trustName(long trustId) {
     return queries.trustName(trustId);

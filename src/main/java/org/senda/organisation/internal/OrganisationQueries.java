@@ -71,6 +71,50 @@ public class OrganisationQueries implements RoleDirectory {
         .toList();
   }
 
+  public List<org.senda.organisation.YearGroup> yearGroups(long schoolId) {
+    return jdbc.sql("select id, school_id, code, name, ordinal from year_group where school_id = ? order by ordinal")
+        .param(schoolId)
+        .query((rs, n) -> new org.senda.organisation.YearGroup(rs.getLong("id"), rs.getLong("school_id"),
+            rs.getString("code"), rs.getString("name"), rs.getInt("ordinal")))
+        .list();
+  }
+
+  public List<org.senda.organisation.SchoolClass> classes(long schoolId) {
+    return jdbc.sql("""
+            select c.id, c.school_id, c.year_group_id, c.name from school_class c
+            join year_group y on y.id = c.year_group_id
+            where c.school_id = ? order by y.ordinal, c.name""")
+        .param(schoolId)
+        .query((rs, n) -> new org.senda.organisation.SchoolClass(rs.getLong("id"), rs.getLong("school_id"),
+            rs.getLong("year_group_id"), rs.getString("name")))
+        .list();
+  }
+
+  public Set<Long> classesOf(long staffId) {
+    return Set.copyOf(jdbc.sql("select class_id from class_staff where staff_id = ?").param(staffId)
+        .query(Long.class).list());
+  }
+
+  public org.senda.organisation.SchoolCalendar calendar(long schoolId) {
+    var terms = jdbc.sql("""
+            select t.id, t.school_id, y.label, t.name, t.starts_on, t.ends_on from term t
+            join academic_year y on y.id = t.academic_year_id
+            where t.school_id = ? order by t.starts_on""")
+        .param(schoolId)
+        .query((rs, n) -> new org.senda.organisation.Term(rs.getLong(1), rs.getLong(2), rs.getString(3),
+            rs.getString(4), rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate()))
+        .list();
+    var holidays = jdbc.sql("""
+            select h.id, h.school_id, y.label, h.name, h.starts_on, h.ends_on from school_holiday h
+            join academic_year y on y.id = h.academic_year_id
+            where h.school_id = ? order by h.starts_on""")
+        .param(schoolId)
+        .query((rs, n) -> new org.senda.organisation.SchoolHoliday(rs.getLong(1), rs.getLong(2), rs.getString(3),
+            rs.getString(4), rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate()))
+        .list();
+    return new org.senda.organisation.SchoolCalendar(schoolId, terms, holidays);
+  }
+
   @Override
   public List<RoleAssignment> rolesOf(long staffId) {
     return jdbc.sql("""
