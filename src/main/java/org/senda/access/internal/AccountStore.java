@@ -16,10 +16,13 @@ public class AccountStore {
   private final PasswordEncoder passwords;
   private final ApiTokens tokens;
 
-  AccountStore(JdbcClient jdbc, PasswordEncoder passwords, ApiTokens tokens) {
+  private final SecretBox secrets;
+
+  AccountStore(JdbcClient jdbc, PasswordEncoder passwords, ApiTokens tokens, SecretBox secrets) {
     this.jdbc = jdbc;
     this.passwords = passwords;
     this.tokens = tokens;
+    this.secrets = secrets;
   }
 
   public long create(long staffId, String email, String password, Instant now) {
@@ -34,7 +37,7 @@ public class AccountStore {
 
   public void enrolTotp(long accountId, String secret, Instant now) {
     jdbc.sql("update account set totp_secret = ?, mfa_enrolled_at = ?, version = version + 1 where id = ?")
-        .params(secret, Timestamp.from(now), accountId)
+        .params(secrets.seal(secret), Timestamp.from(now), accountId)
         .update();
   }
 

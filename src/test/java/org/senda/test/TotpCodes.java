@@ -1,0 +1,35 @@
+package org.senda.test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.senda.access.Totp;
+
+/**
+ * Codes for the demo accounts' authenticators. Senda refuses a code used before, so tests that sign in as the same
+ * person twice take the next time step that has not been used yet (as a person would wait for the next code).
+ */
+public final class TotpCodes {
+
+  private static final Map<String, Long> LAST_USED = new ConcurrentHashMap<>();
+
+  private TotpCodes() {}
+
+  public static synchronized String next(String email, String secret) {
+    while (true) {
+      long now = Totp.stepAt(Instant.now());
+      long candidate = Math.max(now - 1, LAST_USED.getOrDefault(email, Long.MIN_VALUE) + 1);
+      if (candidate <= now + 1) {
+        LAST_USED.put(email, candidate);
+        return Totp.code(secret, candidate);
+      }
+      long waitMillis = (now + 1) * Totp.STEP_SECONDS * 1000L - System.currentTimeMillis() + 50;
+      try {
+        Thread.sleep(Math.max(waitMillis, 50));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
