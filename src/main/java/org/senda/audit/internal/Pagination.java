@@ -1,0 +1,38 @@
+package org.senda.audit.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The GOV.UK pagination component's links: previous and next, the first and last page, the pages either side of
+ * the current one, and an ellipsis for each gap.
+ */
+record Pagination(@Nullable String previous, @Nullable String next, List<Item> items) {
+
+  /** A page link, or an ellipsis when {@code number} is null. */
+  record Item(@Nullable Integer number, @Nullable String href, boolean current) {}
+
+  static Pagination of(int current, int pages, IntFunction<String> href) {
+    List<Item> items = new ArrayList<>();
+    int previousShown = 0;
+    for (int n : new TreeSet<>(List.of(1, current - 1, current, current + 1, pages))) {
+      if (n < 1 || n > pages) {
+        continue;
+      }
+      if (n - previousShown > 1) {
+        items.add(new Item(null, null, false));
+      }
+      items.add(new Item(n, href.apply(n), n == current));
+      previousShown = n;
+    }
+    return new Pagination(
+        current > 1 ? href.apply(current - 1) : null, current < pages ? href.apply(current + 1) : null, items);
+  }
+
+  boolean needed() {
+    return items.size() > 1;
+  }
+}
