@@ -32,7 +32,7 @@ record Pagination(@Nullable String previous, @Nullable String next, List<Item> i
         current > 1 ? href.apply(current - 1) : null, current < pages ? href.apply(current + 1) : null, items);
   }
 
-  boolean needed() {
+  public boolean needed() {
     return items.size() > 1;
   }
 }
