@@ -17,10 +17,10 @@ import org.senda.access.Permissions;
 import org.senda.access.SendaUser;
 import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
-import org.senda.organisation.Organisation;
-import org.senda.organisation.SchoolSummary;
 import org.senda.web.DateParts;
 import org.senda.web.Option;
+import org.springframework.expression.Expression;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -40,17 +40,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 class AuditController {
 
   private static final String RECORD_TYPE = "audit_log";
+  private static final Expression SCHOOL_ID = new SpelExpressionParser().parseExpression("id");
+  private static final Expression SCHOOL_NAME = new SpelExpressionParser().parseExpression("name");
 
   private final Permissions permissions;
-  private final Organisation organisation;
   private final AuditQueries queries;
   private final AuditChain chain;
   private final Audit audit;
 
-  AuditController(
-      Permissions permissions, Organisation organisation, AuditQueries queries, AuditChain chain, Audit audit) {
+  AuditController(Permissions permissions, AuditQueries queries, AuditChain chain, Audit audit) {
     this.permissions = permissions;
-    this.organisation = organisation;
     this.queries = queries;
     this.chain = chain;
     this.audit = audit;
@@ -65,9 +64,13 @@ class AuditController {
       @PathVariable long schoolId, @ModelAttribute AuditSearchForm auditSearchForm, BindingResult errors,
       Model model) {
     permissions.require(schoolId, Permission.VIEW_AUDIT);
-    SchoolSummary school = organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school " + schoolId));
-    View view = new View("/schools/" + schoolId + "/audit", school.name(),
-        new AuditQueries.Scope(Set.of(schoolId), false), schoolId, Map.of(schoolId, school.name()));
+    Map<Long, String> names = visibleSchoolNames(model);
+    String name = names.get(schoolId);
+    if (name == null) {
+      throw new AccessRefused("school " + schoolId);
+    }
+    View view = new View("/schools/" + schoolId + "/audit", name,
+        new AuditQueries.Scope(Set.of(schoolId), false), schoolId, Map.of(schoolId, name));
     return show(view, auditSearchForm, errors, model);
   }
 
@@ -75,18 +78,40 @@ class AuditController {
   String trust(@ModelAttribute AuditSearchForm auditSearchForm, BindingResult errors, Model model) {
     SendaUser user = permissions.requireAcrossTrust(Permission.VIEW_AUDIT);
     Map<Long, String> names = new LinkedHashMap<>();
-    organisation.schools(user.trustSchoolIds()).forEach(s -> names.put(s.id(), s.name()));
+    visibleSchoolNames(model).forEach((id, name) -> {
+      if (user.trustSchoolIds().contains(id)) {
+        names.put(id, name);
+      }
+    });
     Long chosen = parseId(auditSearchForm.school()).filter(names::containsKey).orElse(null);
     // Sign-ins and other account events belong to no school: the trust SEND lead sees them with the trust's.
     AuditQueries.Scope scope = chosen == null
-        ? new AuditQueries.Scope(names.keySet(), true)
+        ? new AuditQueries.Scope(Set.copyOf(user.trustSchoolIds()), true)
         : new AuditQueries.Scope(Set.of(chosen), false);
     List<Option> schoolOptions = new ArrayList<>();
     schoolOptions.add(new Option("", "All schools and sign-ins"));
     names.forEach((id, name) -> schoolOptions.add(new Option(String.valueOf(id), name)));
     model.addAttribute("schoolOptions", schoolOptions);
-    String trustName = organisation.trustName(user.trustId()).orElse("Your trust");
-    return show(new View("/audit", trustName, scope, null, names), auditSearchForm, errors, model);
+    return show(new View("/audit", "All schools", scope, null, names), auditSearchForm, errors, model);
+  }
+
+  /**
+   * The names of the schools the person can see, from what the layout has already put in every page's model (the
+   * header's school switcher). Read that way, the audit module does not depend on the organisation module, which
+   * itself records its reads in the audit log.
+   */
+  private static Map<Long, String> visibleSchoolNames(Model model) {
+    Map<Long, String> names = new LinkedHashMap<>();
+    if (model.getAttribute("visibleSchools") instanceof Iterable<?> schools) {
+      for (Object school : schools) {
+        Long id = SCHOOL_ID.getValue(school, Long.class);
+        String name = SCHOOL_NAME.getValue(school, String.class);
+        if (id != null && name != null) {
+          names.put(id, name);
+        }
+      }
+    }
+    return names;
   }
 
   @PostMapping("/schools/{schoolId}/audit/verification")
