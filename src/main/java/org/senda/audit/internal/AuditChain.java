@@ -2,6 +2,7 @@ package org.senda.audit.internal;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,22 @@ import org.springframework.stereotype.Component;
 class AuditChain {
 
   static final int PAGE_SIZE = 2000;
+
+  /** An entry exactly as stored: the time read as an offset date-time, so no time zone can shift it. */
+  static final RowMapper<AuditLog.Entry> ENTRY = (rs, n) -> new AuditLog.Entry(
+      rs.getLong("seq"),
+      rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+      rs.getObject("actor_account_id", Long.class),
+      rs.getString("actor_email"),
+      rs.getString("actor_role"),
+      rs.getObject("school_id", Long.class),
+      rs.getString("action"),
+      rs.getString("record_type"),
+      rs.getString("record_id"),
+      rs.getString("detail"),
+      rs.getString("ip_address"),
+      rs.getString("prev_hash"),
+      rs.getString("hash"));
 
   private final JdbcClient jdbc;
 
@@ -52,20 +69,7 @@ class AuditChain {
             from audit_entry where seq > ? and seq <= ? order by seq fetch first %d rows only"""
             .formatted(PAGE_SIZE))
         .params(after, upTo)
-        .query((rs, n) -> new AuditLog.Entry(
-            rs.getLong("seq"),
-            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-            rs.getObject("actor_account_id", Long.class),
-            rs.getString("actor_email"),
-            rs.getString("actor_role"),
-            rs.getObject("school_id", Long.class),
-            rs.getString("action"),
-            rs.getString("record_type"),
-            rs.getString("record_id"),
-            rs.getString("detail"),
-            rs.getString("ip_address"),
-            rs.getString("prev_hash"),
-            rs.getString("hash")))
+        .query(ENTRY)
         .list();
   }
 }

@@ -340,11 +340,7 @@ class AuditChainIntegrationTest {
 
   private AuditLog.Entry row(long seq) {
     return jdbc.sql("select * from audit_entry where seq = ?").param(seq)
-        .query((rs, n) -> new AuditLog.Entry(rs.getLong("seq"),
-            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("actor_account_id", Long.class),
-            rs.getString("actor_email"), rs.getString("actor_role"), rs.getObject("school_id", Long.class),
-            rs.getString("action"), rs.getString("record_type"), rs.getString("record_id"), rs.getString("detail"),
-            rs.getString("ip_address"), rs.getString("prev_hash"), rs.getString("hash")))
+        .query(AuditChain.ENTRY)
         .single();
   }
 
