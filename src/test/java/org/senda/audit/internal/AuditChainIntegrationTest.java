@@ -76,6 +76,18 @@ class AuditChainIntegrationTest {
   }
 
   @Test
+  void aReadInAReadOnlyTransactionIsStillRecorded() {
+    String marker = marker();
+    TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
+    readOnly.setReadOnly(true);
+
+    readOnly.executeWithoutResult(status -> audit.record(AuditAction.VIEW, "pupil", 1, 1L, marker));
+
+    assertThat(entriesWith(marker)).isEqualTo(1);
+    assertThat(chain.verify().intact()).isTrue();
+  }
+
+  @Test
   void concurrentWritersKeepOneContiguousIntactChain() throws Exception {
     String marker = marker();
     long before = chain.head().lastSeq();
