@@ -22,7 +22,9 @@ public class Audit {
 
   /**
    * Appends an entry to the hash-chained log, inside the caller's transaction when there is one (so a change and
-   * its audit entry are committed together or not at all).
+   * its audit entry are committed together or not at all). In a read-only transaction the entry is committed on its
+   * own, since the read has happened. Record last in a long transaction: the append holds the chain head's lock
+   * until the transaction ends, and every other writer waits for it.
    *
    * @param recordType what kind of record, e.g. "pupil", "staff", "school"
    * @param recordId the record's id, or null for lists and exports
