@@ -213,6 +213,28 @@ class OrganisationPagesIntegrationTest {
   }
 
   @Test
+  void classSavedWithItsTeachersAndAssistants() {
+    long id = school(2);
+    PageSession admin = as("SCHOOL_ADMIN", id);
+    var row = jdbc.sql("select id, year_group_id, name, version from school_class where school_id = ? order by id"
+        + " limit 1").param(id).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4)}).single();
+    long classId = Long.parseLong(row[0]);
+    List<Long> staff = jdbc.sql("select cs.staff_id from class_staff cs where cs.class_id = ?").param(classId)
+        .query(Long.class).list();
+    assertThat(staff).isNotEmpty();
+    PageSession.Page form = admin.get("/schools/" + id + "/classes/" + row[0] + "/edit");
+    for (long staffId : staff) {
+      assertThat(form.body()).containsPattern("value=\"" + staffId + "\"\\s+checked");
+    }
+    PageSession.Page saved = admin.post("/schools/" + id + "/classes/" + row[0] + "/edit", Map.of("name", row[2],
+        "yearGroupId", row[1], "staffIds", String.valueOf(staff.getFirst()), "version", row[3]));
+    assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+    assertThat(jdbc.sql("select staff_id from class_staff where class_id = ?").param(classId).query(Long.class).list())
+        .containsExactly(staff.getFirst());
+  }
+
+  @Test
   void addingStaffCreatesTheirAccountAndIsAudited() {
     long id = school(2);
     PageSession admin = as("SCHOOL_ADMIN", id);
