@@ -47,7 +47,7 @@ class CalendarController {
   @GetMapping
   String calendar(@PathVariable long schoolId, Model model) {
     permissions.requireSchool(schoolId);
-    model.addAttribute("school", school(schoolId));
+    model.addAttribute("school", pages.existingSchool(schoolId));
     model.addAttribute("years", pages.calendar(schoolId));
     model.addAttribute("canAdminister", administration.can(schoolId));
     model.addAttribute("nextYear", EnglishSchoolYear.label(pages.latestAcademicYear(schoolId)
@@ -186,7 +186,7 @@ class CalendarController {
   }
 
   private String form(long schoolId, PeriodKind kind, OrganisationPages.Period period, Model model) {
-    model.addAttribute("school", school(schoolId));
+    model.addAttribute("school", pages.existingSchool(schoolId));
     model.addAttribute("kind", kind == PeriodKind.TERM ? "terms" : "holidays");
     model.addAttribute("noun", kind.noun);
     model.addAttribute("period", period);
@@ -197,9 +197,6 @@ class CalendarController {
     return pages.period(kind, schoolId, periodId).orElseThrow(() -> new AccessRefused(kind.noun + " " + periodId));
   }
 
-  private OrganisationPages.SchoolRecord school(long schoolId) {
-    return pages.school(schoolId).orElseThrow(() -> new AccessRefused("school " + schoolId));
-  }
 
   private static PeriodKind kind(String kind) {
     return switch (kind) {

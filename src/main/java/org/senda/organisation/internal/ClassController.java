@@ -52,7 +52,7 @@ class ClassController {
   @GetMapping("/classes")
   String classes(@PathVariable long schoolId, Model model) {
     permissions.requireSchool(schoolId);
-    model.addAttribute("school", school(schoolId));
+    model.addAttribute("school", pages.existingSchool(schoolId));
     model.addAttribute("classes", pages.classes(schoolId));
     model.addAttribute("canAdminister", administration.can(schoolId));
     return "organisation/classes";
@@ -151,7 +151,7 @@ class ClassController {
   }
 
   private String classForm(long schoolId, OrganisationPages.ClassRow schoolClass, Model model) {
-    model.addAttribute("school", school(schoolId));
+    model.addAttribute("school", pages.existingSchool(schoolId));
     model.addAttribute("schoolClass", schoolClass);
     List<Option> yearGroups = new ArrayList<>();
     yearGroups.add(new Option("", "Select a year group"));
@@ -165,7 +165,7 @@ class ClassController {
   @GetMapping("/year-groups")
   String yearGroups(@PathVariable long schoolId, Model model) {
     administration.require(schoolId);
-    model.addAttribute("school", school(schoolId));
+    model.addAttribute("school", pages.existingSchool(schoolId));
     model.addAttribute("yearGroups", pages.yearGroups(schoolId));
     return "organisation/year-groups";
   }
@@ -252,7 +252,7 @@ class ClassController {
   }
 
   private String yearGroupForm(long schoolId, OrganisationPages.YearGroupRow yearGroup, Model model) {
-    model.addAttribute("school", school(schoolId));
+    model.addAttribute("school", pages.existingSchool(schoolId));
     model.addAttribute("yearGroup", yearGroup);
     return "organisation/year-group-form";
   }
@@ -265,7 +265,4 @@ class ClassController {
     return pages.schoolClass(schoolId, classId).orElseThrow(() -> new AccessRefused("class " + classId));
   }
 
-  private OrganisationPages.SchoolRecord school(long schoolId) {
-    return pages.school(schoolId).orElseThrow(() -> new AccessRefused("school " + schoolId));
-  }
 }

@@ -65,6 +65,11 @@ class OrganisationPages {
     return jdbc.sql("select * from school where id = ?").param(schoolId).query(OrganisationPages::school).optional();
   }
 
+  /** The school a page is about; "not found" when it does not exist. */
+  SchoolRecord existingSchool(long schoolId) {
+    return school(schoolId).orElseThrow(() -> new org.senda.access.AccessRefused("school " + schoolId));
+  }
+
   /** Whether another school already has this URN or DfE number. */
   boolean taken(String column, String value, long exceptSchoolId) {
     return jdbc.sql("select count(*) from school where " + column + " = ? and id <> ?")

@@ -44,7 +44,7 @@ class SchoolController {
   String overview(@PathVariable long schoolId, Model model) {
     permissions.requireSchool(schoolId);
     LocalDate today = LocalDate.now(clock);
-    model.addAttribute("school", school(schoolId));
+    model.addAttribute("school", pages.existingSchool(schoolId));
     model.addAttribute("overview", pages.overview(schoolId, today));
     model.addAttribute("canAdminister", administration.can(schoolId));
     model.addAttribute("canViewStaff", permissions.can(schoolId, Permission.VIEW_STAFF));
@@ -54,7 +54,7 @@ class SchoolController {
   @GetMapping("/edit")
   String edit(@PathVariable long schoolId, Model model) {
     administration.require(schoolId);
-    var school = school(schoolId);
+    var school = pages.existingSchool(schoolId);
     model.addAttribute("school", school);
     model.addAttribute("schoolForm", SchoolForms.SchoolForm.of(school));
     model.addAttribute("phases", SchoolForms.phases());
@@ -65,7 +65,7 @@ class SchoolController {
   String save(@PathVariable long schoolId, @ModelAttribute("schoolForm") SchoolForms.SchoolForm form,
       BindingResult errors, Model model, RedirectAttributes flash) {
     administration.require(schoolId);
-    var school = school(schoolId);
+    var school = pages.existingSchool(schoolId);
     model.addAttribute("school", school);
     model.addAttribute("phases", SchoolForms.phases());
     var details = forms.check(form, errors, schoolId, false);
@@ -73,7 +73,7 @@ class SchoolController {
       return "organisation/school-form";
     }
     if (!store.updateSchool(schoolId, form.version(), details)) {
-      var latest = school(schoolId);
+      var latest = pages.existingSchool(schoolId);
       errors.reject("concurrent", ConcurrentEdit.MESSAGE);
       model.addAttribute("latestVersion", latest.version());
       model.addAttribute("latest", List.of(new Option("Name", latest.name()), new Option("URN", latest.urn()),
@@ -85,7 +85,4 @@ class SchoolController {
     return "redirect:/schools/" + schoolId;
   }
 
-  private OrganisationPages.SchoolRecord school(long schoolId) {
-    return pages.school(schoolId).orElseThrow(() -> new AccessRefused("school " + schoolId));
-  }
 }

@@ -72,7 +72,7 @@ class StaffController {
     permissions.require(schoolId, Permission.VIEW_STAFF);
     var staff = pages.staff(schoolId);
     audit.record(AuditAction.VIEW, "staff", null, schoolId, "staff list, " + staff.size() + " people");
-    model.addAttribute("school", school(schoolId));
+    model.addAttribute("school", pages.existingSchool(schoolId));
     model.addAttribute("staff", staff);
     model.addAttribute("canAdminister", administration.can(schoolId));
     return "organisation/staff";
@@ -90,7 +90,7 @@ class StaffController {
   String create(@PathVariable long schoolId, @ModelAttribute StaffForm staffForm, BindingResult errors, Model model,
       RedirectAttributes flash) {
     administration.require(schoolId);
-    var school = school(schoolId);
+    var school = pages.existingSchool(schoolId);
     Set<Role> roles = check(schoolId, 0, staffForm, errors);
     if (errors.hasErrors()) {
       return form(schoolId, null, model);
@@ -221,7 +221,7 @@ class StaffController {
   }
 
   private String form(long schoolId, OrganisationPages.StaffRecord member, Model model) {
-    model.addAttribute("school", school(schoolId));
+    model.addAttribute("school", pages.existingSchool(schoolId));
     model.addAttribute("member", member);
     boolean trustAdmin = permissions.can(schoolId, Permission.ADMINISTER_TRUST);
     model.addAttribute("roleChoices", Arrays.stream(Role.values())
@@ -235,9 +235,6 @@ class StaffController {
     return pages.staffMember(schoolId, staffId).orElseThrow(() -> new AccessRefused("staff " + staffId));
   }
 
-  private OrganisationPages.SchoolRecord school(long schoolId) {
-    return pages.school(schoolId).orElseThrow(() -> new AccessRefused("school " + schoolId));
-  }
 
   private static Set<Role> schoolRoles(Set<Role> roles) {
     Set<Role> school = EnumSet.noneOf(Role.class);

@@ -7,7 +7,6 @@ import org.senda.access.AccessRefused;
 import org.senda.access.Permission;
 import org.senda.access.Permissions;
 import org.senda.access.SendaUser;
-import org.senda.organisation.Phase;
 import org.senda.organisation.SchoolSummary;
 import org.senda.web.ConcurrentEdit;
 import org.senda.web.Option;
@@ -135,9 +134,5 @@ class TrustController {
 
   static String nullToEmpty(String value) {
     return value == null ? "" : value;
-  }
-
-  static List<Option> phaseOptions() {
-    return java.util.Arrays.stream(Phase.values()).map(p -> new Option(p.name(), p.title())).toList();
   }
 }
