@@ -35,6 +35,14 @@ public class Accounts {
     return store.issueApiToken(accountId, name, lifetime);
   }
 
+  /**
+   * Emails the person a link to choose their password (valid for 7 days), for staff whose account an
+   * administrator has just created. Sent after the caller's transaction commits, through the outbox.
+   */
+  public void invite(long accountId) {
+    store.invite(accountId);
+  }
+
   /** Email addresses are compared without regard to case. */
   public static String normalise(String email) {
     return email.trim().toLowerCase(Locale.ROOT);
