@@ -39,7 +39,8 @@ record LockoutPolicy(
     if (lockedUntil != null && now.isBefore(lockedUntil)) {
       return Verdict.LOCKED;
     }
-    if (lastFailedAt != null && now.isBefore(lastFailedAt.plus(delayAfter(failures)))) {
+    Duration delay = delayAfter(failures);
+    if (lastFailedAt != null && !delay.isZero() && now.isBefore(lastFailedAt.plus(delay))) {
       return Verdict.WAIT;
     }
     return Verdict.TRY;

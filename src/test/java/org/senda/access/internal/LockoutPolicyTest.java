@@ -54,6 +54,11 @@ class LockoutPolicyTest {
   }
 
   @Test
+  void noWaitBeforeTheDelayStartsEvenWhenTheDatabaseRoundedTheLastFailureUp() {
+    assertThat(policy.verdict(1, NOW.plusNanos(500), null, NOW)).isEqualTo(Verdict.TRY);
+  }
+
+  @Test
   void locksAtTheTenthFailure() {
     assertThat(policy.locksAfter(9)).isFalse();
     assertThat(policy.locksAfter(10)).isTrue();
