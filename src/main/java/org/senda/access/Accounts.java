@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import org.senda.access.internal.AccountStore;
+import org.senda.access.internal.PasswordLinkRequested;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,10 +16,12 @@ public class Accounts {
 
   private final AccountStore store;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  Accounts(AccountStore store, Clock clock) {
+  Accounts(AccountStore store, Clock clock, ApplicationEventPublisher events) {
     this.store = store;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Creates the sign-in account of a staff member; the person enrols in MFA at first sign-in. */
@@ -40,7 +44,7 @@ public class Accounts {
    * administrator has just created. Sent after the caller's transaction commits, through the outbox.
    */
   public void invite(long accountId) {
-    store.invite(accountId);
+    events.publishEvent(new PasswordLinkRequested(accountId, PasswordLinkRequested.Purpose.INVITE));
   }
 
   /** Email addresses are compared without regard to case. */

@@ -3,7 +3,6 @@ package org.senda.access.internal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,11 +17,8 @@ public class AccountStore {
   private final ApiTokens tokens;
 
   private final SecretBox secrets;
-  private final ApplicationEventPublisher events;
 
-  AccountStore(JdbcClient jdbc, PasswordEncoder passwords, ApiTokens tokens, SecretBox secrets,
-      ApplicationEventPublisher events) {
-    this.events = events;
+  AccountStore(JdbcClient jdbc, PasswordEncoder passwords, ApiTokens tokens, SecretBox secrets) {
     this.jdbc = jdbc;
     this.passwords = passwords;
     this.tokens = tokens;
@@ -43,11 +39,6 @@ public class AccountStore {
     jdbc.sql("update account set totp_secret = ?, mfa_enrolled_at = ?, version = version + 1 where id = ?")
         .params(secrets.seal(secret), Timestamp.from(now), accountId)
         .update();
-  }
-
-  /** Asks for the invitation email; the link is made and sent after commit (see {@link PasswordLinkMailer}). */
-  public void invite(long accountId) {
-    events.publishEvent(new PasswordLinkRequested(accountId, PasswordLinkRequested.Purpose.INVITE));
   }
 
   public String issueApiToken(long accountId, String name, Duration lifetime) {
