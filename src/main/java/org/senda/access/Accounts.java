@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import org.senda.access.internal.AccountStore;
+import org.senda.access.internal.PasswordLinkRequested;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,10 +16,12 @@ public class Accounts {
 
   private final AccountStore store;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  Accounts(AccountStore store, Clock clock) {
+  Accounts(AccountStore store, Clock clock, ApplicationEventPublisher events) {
     this.store = store;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Creates the sign-in account of a staff member; the person enrols in MFA at first sign-in. */
@@ -47,6 +51,14 @@ public class Accounts {
   /** Issues a personal API token; the value is returned once and only its hash is kept. */
   public String issueApiToken(long accountId, String name, Duration lifetime) {
     return store.issueApiToken(accountId, name, lifetime);
+  }
+
+  /**
+   * Emails the person a link to choose their password (valid for 7 days), for staff whose account an
+   * administrator has just created. Sent after the caller's transaction commits, through the outbox.
+   */
+  public void invite(long accountId) {
+    events.publishEvent(new PasswordLinkRequested(accountId, PasswordLinkRequested.Purpose.INVITE));
   }
 
   /** Email addresses are compared without regard to case. */

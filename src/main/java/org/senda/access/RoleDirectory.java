@@ -1,6 +1,8 @@
 package org.senda.access;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +16,9 @@ public interface RoleDirectory {
 
   /** The ids of the schools in a trust. */
   Set<Long> schoolsOfTrust(long trustId);
+
+  /** The names of these schools, by id (for the caller's own roles in {@code GET /api/v1/me}). */
+  Map<Long, String> schoolNames(Collection<Long> schoolIds);
 
   /** The trust a school belongs to, or -1 when the school does not exist. */
   long trustOfSchool(long schoolId);

@@ -44,7 +44,15 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, SchoolSignOn sso, SchoolSignOnHandlers ssoHandlers)
+      throws Exception {
+    if (sso.enabled()) {
+      http.oauth2Login(login -> login.loginPage("/sign-in")
+          .clientRegistrationRepository(sso)
+          .authorizedClientRepository(ssoHandlers)
+          .successHandler(ssoHandlers)
+          .failureHandler(ssoHandlers));
+    }
     http.headers(SecurityConfiguration::securityHeaders)
         .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in")))
         .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))

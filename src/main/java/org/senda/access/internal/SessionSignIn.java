@@ -3,6 +3,7 @@ package org.senda.access.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.senda.access.SendaUser;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -37,8 +38,15 @@ class SessionSignIn {
         .orElse(false);
   }
 
-  void pendingEnrolment(long accountId, String email, HttpServletRequest request, HttpServletResponse response) {
-    store(authenticated(new PendingSignIn(accountId, email), SecurityConfiguration.MFA_PENDING), request, response);
+  /** Part-way: the person must enrol in MFA, or (after single sign-on) give a code from their app. */
+  void pending(PendingSignIn pending, HttpServletRequest request, HttpServletResponse response) {
+    store(authenticated(pending, SecurityConfiguration.MFA_PENDING), request, response);
+  }
+
+  /** The person part-way through signing in, if any. */
+  static @Nullable PendingSignIn pendingSignIn() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null && authentication.getPrincipal() instanceof PendingSignIn pending ? pending : null;
   }
 
   private static Authentication authenticated(Object principal, String authority) {
@@ -56,7 +64,7 @@ class SessionSignIn {
   }
 
   /** The signed-in person, if fully signed in. */
-  static SendaUser signedInUser() {
+  static @Nullable SendaUser signedInUser() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     return authentication != null && authentication.getPrincipal() instanceof SendaUser user ? user : null;
   }

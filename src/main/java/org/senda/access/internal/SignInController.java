@@ -8,7 +8,10 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.senda.access.Accounts;
+import org.springframework.validation.BeanPropertyBindingResult;
 
 /** The sign-in page: email, password and security code on one form, so a failure never says which was wrong. */
 @Controller
@@ -17,12 +20,26 @@ class SignInController {
   static final String REFUSED =
       "The email address, password or security code is not right. Check them and try again.";
 
+  static final String SSO_REFUSED = "There is no Senda account for the school account you used, or it cannot be "
+      + "used at the moment. Sign in with your email address and password, or ask your school's Senda administrator.";
+  static final String SSO_FAILED = "Signing in with your school account did not work. Try again, or sign in with "
+      + "your email address and password.";
+
   private final SignIn signIn;
   private final SessionSignIn sessions;
+  private final SchoolSignOn sso;
 
-  SignInController(SignIn signIn, SessionSignIn sessions) {
+  SignInController(SignIn signIn, SessionSignIn sessions, SchoolSignOn sso) {
     this.signIn = signIn;
     this.sessions = sessions;
+    this.sso = sso;
+  }
+
+  @ModelAttribute
+  void singleSignOn(Model model) {
+    if (sso.enabled()) {
+      model.addAttribute("ssoName", sso.name());
+    }
   }
 
   @GetMapping("/sign-in")
@@ -31,6 +48,17 @@ class SignInController {
       return "redirect:/";
     }
     model.addAttribute("signInForm", SignInForm.empty());
+    return "access/sign-in";
+  }
+
+  /** Back from the school's identity provider without a sign-in: the sign-in page with a plain message. */
+  @GetMapping("/sign-in/sso/{why}")
+  String singleSignOnRefused(@PathVariable String why, Model model) {
+    SignInForm form = SignInForm.empty();
+    BindingResult errors = new BeanPropertyBindingResult(form, "signInForm");
+    errors.reject("sso", "refused".equals(why) ? SSO_REFUSED : SSO_FAILED);
+    model.addAttribute("signInForm", form);
+    model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "signInForm", errors);
     return "access/sign-in";
   }
 
@@ -51,8 +79,13 @@ class SignInController {
         yield "access/sign-in";
       }
       case SignIn.Outcome.MustEnrol(long accountId) -> {
-        sessions.pendingEnrolment(accountId, signInForm.email(), request, response);
+        sessions.pending(new PendingSignIn(accountId, Accounts.normalise(signInForm.email()), false), request,
+            response);
         yield "redirect:/mfa/enrol";
+      }
+      case SignIn.Outcome.NeedsCode n -> {
+        errors.reject("refused", REFUSED);
+        yield "access/sign-in";
       }
       case SignIn.Outcome.Refused() -> {
         errors.reject("refused", REFUSED);

@@ -133,6 +133,13 @@ public class OrganisationQueries implements RoleDirectory {
   }
 
   @Override
+  public Map<Long, String> schoolNames(Collection<Long> schoolIds) {
+    Map<Long, String> names = new LinkedHashMap<>();
+    schools(schoolIds).forEach(school -> names.put(school.id(), school.name()));
+    return names;
+  }
+
+  @Override
   public long trustOfSchool(long schoolId) {
     return jdbc.sql("select trust_id from school where id = ?").param(schoolId).query(Long.class).optional()
         .orElse(-1L);
