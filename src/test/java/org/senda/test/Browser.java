@@ -47,6 +47,7 @@ public final class Browser {
   public static WebDriver fresh() {
     WebDriver browser = driver();
     browser.manage().deleteAllCookies();
+    BrowserSignIn.forget();
     return browser;
   }
 
