@@ -18,7 +18,9 @@ public final class TotpCodes {
   public static synchronized String next(String email, String secret) {
     while (true) {
       long now = Totp.stepAt(Instant.now());
-      long candidate = Math.max(now - 1, LAST_USED.getOrDefault(email, Long.MIN_VALUE) + 1);
+      // Never the previous step: on a busy machine the server may already be one step further when the code
+      // arrives, and a code two steps old is refused.
+      long candidate = Math.max(now, LAST_USED.getOrDefault(email, Long.MIN_VALUE) + 1);
       if (candidate <= now + 1) {
         LAST_USED.put(email, candidate);
         return Totp.code(secret, candidate);
