@@ -2,6 +2,10 @@ package org.senda.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,9 @@ class OrganisationPagesIntegrationTest {
 
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  GreenMail greenMail;
 
   private long school(int index) {
     return demo.schoolIds().get(index);
@@ -252,6 +259,19 @@ class OrganisationPagesIntegrationTest {
     assertThat(jdbc.sql("select count(*) from audit_entry where record_type = 'staff' and action = 'CREATE'"
         + " and record_id = ?").param(String.valueOf(staffId)).query(Long.class).single()).isEqualTo(1);
     assertThat(admin.get("/schools/" + id + "/staff").body()).contains("Niamh Gallagher");
+    // The new member of staff is invited to choose their own password (sent after commit, through the outbox).
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> Arrays.stream(greenMail.getReceivedMessages()).anyMatch(m -> sentTo(m,
+            "n.gallagher@hawthorn-primary.example")));
+  }
+
+  private static boolean sentTo(jakarta.mail.internet.MimeMessage message, String recipient) {
+    try {
+      return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+          .anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

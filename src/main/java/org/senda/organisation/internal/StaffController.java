@@ -101,10 +101,11 @@ class StaffController {
     store.replaceRoles(staffId, schoolId, schoolRoles(roles));
     store.replaceRoles(staffId, null, trustRoles(roles));
     // Nobody is told this password: the person sets their own from the invitation to sign in.
-    accounts.createForStaff(staffId, email, unguessablePassword());
+    long accountId = accounts.createForStaff(staffId, email, unguessablePassword());
+    accounts.invite(accountId);
     audit.record(AuditAction.CREATE, "staff", staffId, schoolId, "roles " + roles);
     flash.addFlashAttribute("success", staffForm.givenName().trim() + " " + staffForm.familyName().trim()
-        + " added, with a sign-in account for " + email);
+        + " added. We have emailed " + email + " a link to set their password.");
     return "redirect:/schools/" + schoolId + "/staff";
   }
 
