@@ -87,9 +87,7 @@ final class ImportFileReader {
         // blank lines are kept so that row numbers match the spreadsheet; the import skips them
         rows.add(values);
       }
-      while (!rows.isEmpty() && rows.getLast().stream().allMatch(String::isBlank)) {
-        rows.removeLast();
-      }
+      withoutTrailingBlankRows(rows);
       if (headers == null) {
         return ImportTable.failed(new PupilImportError(1, "file", null, "The selected file has no header row",
             "Put the column names (for example upn, forename, surname) in the first row"));
@@ -150,6 +148,12 @@ final class ImportFileReader {
     return true;
   }
 
+  private static void withoutTrailingBlankRows(List<List<String>> rows) {
+    while (!rows.isEmpty() && rows.getLast().stream().allMatch(String::isBlank)) {
+      rows.removeLast();
+    }
+  }
+
   private static PupilImportError tooMany() {
     return new PupilImportError(1, "file", null, "The file has more than " + MAX_ROWS + " pupils",
         "Split the file into smaller files and import them one after another");
@@ -190,9 +194,7 @@ final class ImportFileReader {
         // keep blank rows so that row numbers match the sheet; the import skips them
         rows.add(values);
       }
-      while (!rows.isEmpty() && rows.getLast().stream().allMatch(String::isBlank)) {
-        rows.removeLast();
-      }
+      withoutTrailingBlankRows(rows);
       return new ImportTable(headers == null ? List.of() : headers, rows, List.of());
     } catch (IOException | RuntimeException e) {
       return ImportTable.failed(new PupilImportError(1, "file", null, "The selected file is not a valid Excel workbook",

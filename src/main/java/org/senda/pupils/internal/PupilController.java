@@ -224,11 +224,8 @@ class PupilController {
     PupilSummary pupil = editable(schoolId, pupilId);
     PupilRecords.ContactDetails details = records.contact(contactId, pupilId)
         .orElseThrow(() -> new AccessRefused("contact"));
-    PupilContact c = details.contact();
     audit.record(AuditAction.VIEW, "pupil-contact", contactId, schoolId, "edit");
-    return contactPage(schoolId, pupil, new ContactForm(c.name(), c.relationship(),
-        c.parentalResponsibility() ? "yes" : "no", c.phone(), c.email(), c.preferredLanguage(), details.version()),
-        contactId, model);
+    return contactPage(schoolId, pupil, ContactForm.of(details), contactId, model);
   }
 
   @PostMapping("/{pupilId}/contacts/{contactId}/edit")
@@ -244,10 +241,7 @@ class PupilController {
     }
     if (!records.updateContact(pupilId, schoolId, contact, form.version(), permissions.current().email())) {
       model.addAttribute("concurrentEdit", ConcurrentEdit.MESSAGE);
-      PupilContact c = current.contact();
-      return contactPage(schoolId, pupil, new ContactForm(c.name(), c.relationship(),
-          c.parentalResponsibility() ? "yes" : "no", c.phone(), c.email(), c.preferredLanguage(), current.version()),
-          contactId, model);
+      return contactPage(schoolId, pupil, ContactForm.of(current), contactId, model);
     }
     audit.record(AuditAction.UPDATE, "pupil-contact", contactId, schoolId, "pupil " + pupilId);
     flash.addFlashAttribute("success", "Contact saved");
