@@ -34,6 +34,7 @@ import org.senda.register.BroadArea;
 import org.senda.register.NeedType;
 import org.senda.register.SendStatus;
 import org.senda.web.Option;
+import org.senda.web.SchoolChoices;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -102,8 +103,7 @@ class RegisterController {
       @RequestParam(required = false, defaultValue = "asc") String dir,
       @RequestParam(required = false, defaultValue = "1") int page, Model model) {
     permissions.requireSchool(schoolId);
-    SchoolSummary school = organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school " + schoolId));
-    model.addAttribute("school", school);
+    model.addAttribute("school", school(schoolId, model));
     LocalDate today = LocalDate.now(clock);
     if (!seesPupils(schoolId)) {
       permissions.require(schoolId, Permission.VIEW_AGGREGATES);
@@ -289,6 +289,22 @@ class RegisterController {
         ? RegisterPages.pageHref(path, filter, filter.page() + 1) : null);
     model.addAttribute("needNames", needTypes.catalogue().byCode());
     return "register/census";
+  }
+
+  /**
+   * The school's id and name. The layout has already read the schools the person can switch between (the model's
+   * {@code visibleSchools}); taking the name from there spares the register page a statement.
+   */
+  private SchoolChoices.Choice school(long schoolId, Model model) {
+    if (model.getAttribute("visibleSchools") instanceof List<?> choices) {
+      for (Object choice : choices) {
+        if (choice instanceof SchoolChoices.Choice c && c.id() == schoolId) {
+          return c;
+        }
+      }
+    }
+    SchoolSummary school = organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school " + schoolId));
+    return new SchoolChoices.Choice(school.id(), school.name());
   }
 
   private boolean seesPupils(long schoolId) {
