@@ -15,6 +15,7 @@ import org.senda.pupils.PupilImportColumn;
 import org.senda.pupils.PupilImportColumns;
 import org.senda.pupils.PupilImportError;
 import org.senda.pupils.PupilImportRow;
+import org.senda.pupils.Pupils;
 import org.senda.register.SendStatus;
 import org.springframework.stereotype.Component;
 
@@ -34,12 +35,15 @@ class RegisterImportColumns implements PupilImportColumns {
   private final NeedTypes needTypes;
   private final RegisterStore store;
   private final Permissions permissions;
+  private final Pupils pupils;
   private final Clock clock;
 
-  RegisterImportColumns(NeedTypes needTypes, RegisterStore store, Permissions permissions, Clock clock) {
+  RegisterImportColumns(NeedTypes needTypes, RegisterStore store, Permissions permissions, Pupils pupils,
+      Clock clock) {
     this.needTypes = needTypes;
     this.store = store;
     this.permissions = permissions;
+    this.pupils = pupils;
     this.clock = clock;
   }
 
@@ -118,7 +122,7 @@ class RegisterImportColumns implements PupilImportColumns {
 
   @Override
   public void apply(long pupilId, PupilImportRow row) {
-    applyAll(-1, List.of(row));
+    applyAll(pupils.find(pupilId).orElseThrow().schoolId(), List.of(row.forPupil(pupilId, row.created())));
   }
 
   @Override
