@@ -144,7 +144,18 @@ class PupilAccessIntegrationTest {
     PageSession pages = PageSession.signedIn(port, governor);
     assertThat(pages.get("/schools/" + school() + "/pupils/" + pupilId).status()).isEqualTo(404);
     assertThat(pages.get("/schools/" + school() + "/pupils").status()).isEqualTo(403);
-    assertThat(pages.get("/schools/" + school()).body()).doesNotContain("header-search");
+  }
+
+  @Test
+  void theHeaderSearchIsShownOnlyToPeopleWhoSeePupils() {
+    String imports = "/schools/" + school() + "/pupil-imports";
+    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", school()));
+    assertThat(senco.get(imports).body()).contains("id=\"header-search\"");
+    // the school administrator imports pupils but does not see them
+    PageSession admin = PageSession.signedIn(port, accounts.get("SCHOOL_ADMIN", school()));
+    PageSession.Page page = admin.get(imports);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).doesNotContain("header-search");
   }
 
   @Test

@@ -140,12 +140,12 @@ class PupilController {
     LocalDate today = LocalDate.now(clock);
     required(errors, "legalForename", form.legalForename(), "Enter the pupil's legal forename");
     required(errors, "legalSurname", form.legalSurname(), "Enter the pupil's legal surname");
-    LocalDate born = date(errors, "dateOfBirth", form.dateOfBirth(), "the date of birth", true);
+    LocalDate born = date(errors, "dateOfBirth", form.dateOfBirth(), "date of birth", true);
     if (born != null && !born.isBefore(today)) {
       errors.rejectValue("dateOfBirth", "future", "Date of birth must be in the past");
     }
-    LocalDate admitted = date(errors, "admissionDate", form.admissionDate(), "the admission date", false);
-    LocalDate left = date(errors, "leavingDate", form.leavingDate(), "the leaving date", false);
+    LocalDate admitted = date(errors, "admissionDate", form.admissionDate(), "admission date", false);
+    LocalDate left = date(errors, "leavingDate", form.leavingDate(), "leaving date", false);
     if (admitted != null && left != null && left.isBefore(admitted)) {
       errors.rejectValue("leavingDate", "order", "Leaving date must be the same as or after the admission date");
     }
@@ -188,7 +188,7 @@ class PupilController {
         form.has("LOOKED_AFTER") ? PupilQueries.blankToNull(form.virtualSchoolContact()) : null,
         form.has("MEDICAL_CONDITION"), form.has("YOUNG_CARER"), form.has("SERVICE_CHILD"), form.version());
     if (!records.update(changed, permissions.current().email())) {
-      errors.reject("concurrent", ConcurrentEdit.MESSAGE);
+      model.addAttribute("concurrentEdit", ConcurrentEdit.MESSAGE);
       return editPage(schoolId, pupil, PupilForm.of(current), model);
     }
     audit.record(AuditAction.UPDATE, "pupil", pupilId, schoolId, null);
@@ -243,7 +243,7 @@ class PupilController {
       return contactPage(schoolId, pupil, form, contactId, model);
     }
     if (!records.updateContact(pupilId, schoolId, contact, form.version(), permissions.current().email())) {
-      errors.reject("concurrent", ConcurrentEdit.MESSAGE);
+      model.addAttribute("concurrentEdit", ConcurrentEdit.MESSAGE);
       PupilContact c = current.contact();
       return contactPage(schoolId, pupil, new ContactForm(c.name(), c.relationship(),
           c.parentalResponsibility() ? "yes" : "no", c.phone(), c.email(), c.preferredLanguage(), current.version()),
@@ -331,7 +331,7 @@ class PupilController {
       boolean required) {
     if (parts == null || parts.isBlank()) {
       if (required) {
-        errors.rejectValue(field, "required", "Enter " + what);
+        errors.rejectValue(field, "required", "Enter the " + what);
       }
       return null;
     }

@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 class PupilDemoData implements DemoContributor {
 
   private static final int BATCH = 1000;
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PupilDemoData.class);
 
   private final Organisation organisation;
   private final JdbcTemplate jdbc;
@@ -56,6 +57,7 @@ class PupilDemoData implements DemoContributor {
 
   @Override
   public void contribute(DemoTrust trust) {
+    long started = System.nanoTime();
     List<Long> schoolIds = trust.get("demo.schoolIds");
     Random random = trust.random("pupils");
     LocalDate today = trust.today();
@@ -81,6 +83,8 @@ class PupilDemoData implements DemoContributor {
       trust.put("demo.pupilIds." + plan.school().id(), pupilIds.get(plan.school().id()));
     }
     trust.put("demo.pupilIds", pupilIds);
+    log.info("Demo pupils: {} pupils in {} schools in {} ms", trust.size().pupils(), plans.size(),
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   private List<Long> seedSchool(SchoolPlan plan, int count, Random random, LocalDate today) {

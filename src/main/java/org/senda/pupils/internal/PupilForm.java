@@ -35,7 +35,7 @@ record PupilForm(
         DateParts.of(d.leavingDate()), flags, d.virtualSchoolContact(), d.version());
   }
 
-  boolean has(String flag) {
+  public boolean has(String flag) {
     return flags != null && flags.contains(flag);
   }
 }
