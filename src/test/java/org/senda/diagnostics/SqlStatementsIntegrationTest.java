@@ -48,15 +48,22 @@ class SqlStatementsIntegrationTest {
     assertThat(SqlStatements.of(redirect)).as("the saved request goes into a new session").isPositive();
   }
 
+  /** A line of the metric for GET /accessibility, whatever the order of its labels. */
+  private static String sample(String series, String label) {
+    return "(?m)^senda_sql_statements_" + series + "\\{(?=[^}]*method=\"GET\")(?=[^}]*uri=\"/accessibility\")"
+        + label + "[^}]*} ";
+  }
+
   @Test
   void theStatementsOfEachRequestArePublishedAsAMetric() {
     new PageSession(port).get("/accessibility");
 
     String metrics = OperationsIntegrationTest.scrape(port).body();
 
-    assertThat(metrics).containsPattern(
-        "senda_sql_statements_count\\{[^}]*method=\"GET\"[^}]*uri=\"/accessibility\"[^}]*} [1-9]");
-    assertThat(metrics).containsPattern(
-        "senda_sql_statements_sum\\{[^}]*method=\"GET\"[^}]*uri=\"/accessibility\"[^}]*} [1-9]");
+    assertThat(metrics)
+        .containsPattern(sample("count", "") + "[1-9]")
+        .containsPattern(sample("sum", "") + "[1-9]")
+        .as("the bucket of requests that ran at most two statements")
+        .containsPattern(sample("bucket", "(?=[^}]*le=\"2\\.0\")") + "[1-9]");
   }
 }

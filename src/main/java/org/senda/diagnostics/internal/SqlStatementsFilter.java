@@ -25,6 +25,9 @@ final class SqlStatementsFilter extends OncePerRequestFilter {
   static final String HEADER = "X-Senda-Sql-Statements";
   static final String METRIC = "senda.sql.statements";
 
+  /** A few buckets (not a full histogram per URI) are enough to see which requests run many statements. */
+  private static final double[] BUCKETS = {1, 2, 5, 10, 20, 50, 100};
+
   private final @Nullable MeterRegistry registry;
   private final boolean header;
 
@@ -68,9 +71,7 @@ final class SqlStatementsFilter extends OncePerRequestFilter {
         .baseUnit("statements")
         .tag("method", request.getMethod())
         .tag("uri", pattern == null ? "UNKNOWN" : pattern.toString())
-        .publishPercentileHistogram()
-        .minimumExpectedValue(1.0)
-        .maximumExpectedValue(1000.0)
+        .serviceLevelObjectives(BUCKETS)
         .register(registry)
         .record(statements);
   }
