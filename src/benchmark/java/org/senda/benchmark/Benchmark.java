@@ -31,6 +31,7 @@ public final class Benchmark {
   static final double STARTUP_TARGET_SECONDS = 15;
   static final long HEAP_TARGET_BYTES = 256L * 1024 * 1024;
   static final String SQL_STATEMENTS = "X-Senda-Sql-Statements";
+  static final double CAPACITY_FLOOR = 5;
 
   private final Path jar = Path.of(required("senda.benchmark.jar"));
   private final Path work = Path.of(required("senda.benchmark.work"));
@@ -185,7 +186,10 @@ public final class Benchmark {
     }
   }
 
-  /** Doubles the arrival rate until p95 passes the limit (or errors appear), then halves the gap twice. */
+  /**
+   * Doubles the arrival rate until p95 passes the limit (or errors appear), then halves the gap twice; when even
+   * the first rate is not held, halves it until one is (down to {@value #CAPACITY_FLOOR}/s).
+   */
   private void capacity(GatlingRun gatling) throws Exception {
     double held = 0;
     double failed = 0;
@@ -195,6 +199,13 @@ public final class Benchmark {
         break;
       }
       held = rate;
+    }
+    for (double rate = capacityStart / 2; held == 0 && rate >= CAPACITY_FLOOR && timeLeft(); rate /= 2) {
+      if (capacityStep(gatling, Math.round(rate))) {
+        held = Math.round(rate);
+      } else {
+        failed = Math.round(rate);
+      }
     }
     for (int i = 0; i < capacityRefinements && held > 0 && failed > 0 && timeLeft(); i++) {
       double rate = Math.round((held + failed) / 2);

@@ -93,15 +93,25 @@ final class Fixture {
 
   /** One number from the database, e.g. the id of the school with the most pupils. */
   long queryLong(String sql, Object... parameters) {
+    List<Long> values = queryLongs(sql, parameters);
+    if (values.isEmpty()) {
+      throw new MissingData("no row for " + sql);
+    }
+    return values.getFirst();
+  }
+
+  /** The first column of every row, e.g. the ids of a trust's schools. */
+  List<Long> queryLongs(String sql, Object... parameters) {
     try (PreparedStatement statement = connection().prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }
       try (ResultSet rows = statement.executeQuery()) {
-        if (!rows.next()) {
-          throw new MissingData("no row for " + sql);
+        List<Long> values = new java.util.ArrayList<>();
+        while (rows.next()) {
+          values.add(rows.getLong(1));
         }
-        return rows.getLong(1);
+        return values;
       }
     } catch (SQLException e) {
       throw new MissingData("cannot run " + sql + ": " + e.getMessage(), e);

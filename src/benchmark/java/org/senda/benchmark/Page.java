@@ -29,8 +29,16 @@ record Page(
     @Nullable Double singleUserP95,
     @Nullable Double standardLoadP95) {
 
-  /** An SQL statement the page runs, with the parameters it runs it with for the data of this run. */
-  record Floor(String sql, Function<Fixture, List<Object>> parameters) {}
+  /**
+   * An SQL statement the page runs, with the parameters it runs it with for the data of this run (the SQL itself
+   * may depend on the data, e.g. an {@code in} list with one placeholder per school).
+   */
+  record Floor(Function<Fixture, String> sql, Function<Fixture, List<Object>> parameters) {
+
+    static Floor of(String sql, Function<Fixture, List<Object>> parameters) {
+      return new Floor(fixture -> sql, parameters);
+    }
+  }
 
   /** Who sends the request. */
   sealed interface Visitor {
@@ -72,8 +80,16 @@ record Page(
   }
 
   Page floor(String sql, Function<Fixture, List<Object>> parameters) {
+    return floor(List.of(Floor.of(sql, parameters)));
+  }
+
+  Page floor(Function<Fixture, String> sql, Function<Fixture, List<Object>> parameters) {
+    return floor(List.of(new Floor(sql, parameters)));
+  }
+
+  Page floor(List<Floor> statements) {
     List<Floor> queries = new ArrayList<>(floor);
-    queries.add(new Floor(sql, parameters));
+    queries.addAll(statements);
     return new Page(name, method, path, visitor, status, List.copyOf(queries), singleUserP95, standardLoadP95);
   }
 

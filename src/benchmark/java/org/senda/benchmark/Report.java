@@ -133,9 +133,14 @@ final class Report {
     md.append("\n### Standard load (concurrent users with think time, pages mixed)\n\n");
     md.append("| page | requests | errors | p50 | p95 | p99 | max | throughput |\n");
     md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-    for (Map.Entry<String, GatlingRun.Figures> entry : load.entrySet()) {
-      GatlingRun.Figures f = entry.getValue();
-      md.append("| ").append(entry.getKey()).append(" | ").append(f.requests()).append(" | ").append(f.errors())
+    List<String> names = new ArrayList<>(pages.stream().map(Page::name).filter(load::containsKey).toList());
+    names.add(GatlingRun.ALL);
+    for (String name : names) {
+      GatlingRun.Figures f = load.get(name);
+      if (f == null) {
+        continue;
+      }
+      md.append("| ").append(name).append(" | ").append(f.requests()).append(" | ").append(f.errors())
           .append(" | ").append(ms(f.p50())).append(" | ").append(ms(f.p95())).append(" | ").append(ms(f.p99()))
           .append(" | ").append(ms(f.max())).append(" | ").append(rate(f.throughput())).append(" |\n");
     }

@@ -24,7 +24,7 @@ final class SqlFloor {
     List<PreparedStatement> statements = new ArrayList<>();
     try {
       for (Page.Floor query : floor) {
-        PreparedStatement statement = connection.prepareStatement(query.sql());
+        PreparedStatement statement = connection.prepareStatement(query.sql().apply(fixture));
         List<Object> parameters = query.parameters().apply(fixture);
         for (int i = 0; i < parameters.size(); i++) {
           statement.setObject(i + 1, parameters.get(i));

@@ -5,13 +5,18 @@ import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts the SQL statements run on the current thread while a {@link Tally} is open. One execution counts once: a
  * JDBC batch is one round trip to the database and counts as one statement. Work handed to other threads is not
- * counted (Senda serves each request on one thread).
+ * counted (Senda serves each request on one thread). With {@code logging.level.org.senda.diagnostics=trace} each
+ * counted statement is logged with its SQL, to see which statements a page runs.
  */
 final class SqlStatementCounter implements QueryExecutionListener {
+
+  private static final Logger log = LoggerFactory.getLogger(SqlStatementCounter.class);
 
   /** The statements counted since {@link #open()}; closing it stops counting on this thread. */
   static final class Tally implements AutoCloseable {
@@ -53,8 +58,13 @@ final class SqlStatementCounter implements QueryExecutionListener {
 
   @Override
   public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-    for (Tally tally = CURRENT.get(); tally != null; tally = tally.outer) {
+    Tally current = CURRENT.get();
+    for (Tally tally = current; tally != null; tally = tally.outer) {
       tally.statements++;
+    }
+    if (current != null && log.isTraceEnabled()) {
+      log.trace("SQL statement {} of this request ({} ms): {}", current.statements, execution.getElapsedTime(),
+          queries.stream().map(QueryInfo::getQuery).toList());
     }
   }
 }
