@@ -2,6 +2,7 @@ package org.senda.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
@@ -30,6 +31,21 @@ class SqlStatementsIntegrationTest {
     assertThat(first.status()).isEqualTo(200);
     assertThat(SqlStatements.of(first)).isEqualTo(2);
     SqlStatements.assertBounded(2, SqlStatements.of(first), SqlStatements.of(second));
+  }
+
+  @Test
+  void theSchoolsApiRunsABoundedNumberOfStatementsWhateverTheSchool() {
+    List<Long> schools = accounts.schoolIds();
+    int first = SqlStatements.of(new Api(port, accounts.get("SENCO", schools.getFirst()).apiToken())
+        .get("/api/v1/schools"));
+    int last = SqlStatements.of(new Api(port, accounts.get("SENCO", schools.getLast()).apiToken())
+        .get("/api/v1/schools"));
+    int trust = SqlStatements.of(new Api(port, accounts.get("TRUST_SEND_LEAD", null).apiToken())
+        .get("/api/v1/schools"));
+
+    // Token, account, roles, the schools: a trust-wide role also asks for its trust's schools.
+    SqlStatements.assertBounded(6, first, last);
+    assertThat(trust).isBetween(first, 6);
   }
 
   @Test
