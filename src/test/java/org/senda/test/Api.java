@@ -3,9 +3,11 @@ package org.senda.test;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,9 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small HTTP client for the JSON API on the test server's port, with a bearer token. */
 public final class Api {
 
-  public record Response(int status, String contentType, String body) {
+  public record Response(int status, String contentType, String body, HttpHeaders headers) {
     public JsonNode json() {
       return MAPPER.readTree(body);
+    }
+
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
     }
   }
 
@@ -65,7 +71,7 @@ public final class Api {
     try {
       HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
+          response.body(), response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -6,12 +6,14 @@ import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,7 +24,11 @@ import java.util.stream.Collectors;
  */
 public final class PageSession {
 
-  public record Page(int status, String location, String body) {}
+  public record Page(int status, String location, String body, HttpHeaders headers) {
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
+  }
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
   private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
@@ -96,7 +102,8 @@ public final class PageSession {
           csrf = meta.group(1);
         }
       }
-      return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(""), body);
+      return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(""), body,
+          response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -18,7 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"senda.demo.enabled=true", "spring.thymeleaf.cache=true"})
+    properties = {"senda.demo.enabled=true", "spring.thymeleaf.cache=true",
+        "senda.diagnostics.sql-statements-header=true"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(TestServers.class)
 public @interface SendaTest {}

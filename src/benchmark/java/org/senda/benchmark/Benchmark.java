@@ -1,0 +1,341 @@
+package org.senda.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The benchmark (./senda benchmark, ./mvnw -Pbenchmark verify): start-up of the demo trust on H2; then a
+ * generated trust on a fresh PostgreSQL database, driven with Gatling (single user, standard load, capacity),
+ * the SQL floor, statements per request and heap after GC; a table on the console and a section of
+ * docs/benchmarks.md. Everything it talks to is on 127.0.0.1; every phase is bounded in time.
+ */
+public final class Benchmark {
+
+  static final double STARTUP_TARGET_SECONDS = 15;
+  static final long HEAP_TARGET_BYTES = 256L * 1024 * 1024;
+  static final String SQL_STATEMENTS = "X-Senda-Sql-Statements";
+  static final double CAPACITY_FLOOR = 5;
+
+  private final Path jar = Path.of(required("senda.benchmark.jar"));
+  private final Path work = Path.of(required("senda.benchmark.work"));
+  private final Path project = Path.of(required("senda.benchmark.project"));
+  private final Path docs = Path.of(required("senda.benchmark.output"));
+  private final String postgres = System.getProperty("senda.benchmark.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+  private final int schools = Integer.getInteger("senda.benchmark.schools", 40);
+  private final int pupils = Integer.getInteger("senda.benchmark.pupils", 24000);
+  private final long seed = Long.getLong("senda.benchmark.seed", 42);
+  private final boolean quick = Boolean.getBoolean("senda.benchmark.quick");
+
+  // The conventions' sizes; quick runs (-Dsenda.benchmark.quick=true) only check that the harness works.
+  private final int singleRequests = quick ? 40 : 200;
+  private final int singleWarmUp = quick ? 20 : 100;
+  private final int loadUsers = 20;
+  private final int loadSeconds = quick ? 10 : 60;
+  private final int loadWarmUpSeconds = quick ? 3 : 15;
+  private final double capacityStart = 25;
+  private final double capacityMax = quick ? 100 : 3200;
+  private final int capacitySeconds = quick ? 5 : 15;
+  private final int capacityWarmUpSeconds = quick ? 2 : 5;
+  private final int capacityRefinements = quick ? 0 : 2;
+  private final int floorRuns = quick ? 50 : 200;
+  private final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(quick ? 15 : 45);
+
+  private final Report report = new Report();
+  private final List<Page> pages = Pages.ALL;
+
+  public static void main(String[] args) throws Exception {
+    new Benchmark().run();
+  }
+
+  private void run() throws Exception {
+    Files.createDirectories(work);
+    report.commit = commit();
+    report.machine = Machine.describe();
+    report.loadBefore = Machine.loadAverage();
+    report.method = String.format(Locale.ROOT, "single user %d requests per page after %d warm-up; standard load %d"
+            + " users, 1 s think time, %d s after %d s warm-up; capacity steps of %d s after %d s at the rate;"
+            + " floor %d runs per statement%s", singleRequests, singleWarmUp, loadUsers, loadSeconds,
+        loadWarmUpSeconds, capacitySeconds, capacityWarmUpSeconds, floorRuns, quick ? " (QUICK RUN: not comparable)" : "");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("No " + jar + ": build it with ./mvnw -DskipTests package");
+    }
+    demoStartup();
+    benchmarkOnPostgres();
+    report.loadAfter = Machine.loadAverage();
+    String section = report.markdown(pages, STARTUP_TARGET_SECONDS, HEAP_TARGET_BYTES);
+    System.out.println();
+    System.out.println(section);
+    // A quick run only checks the harness: its figures stay out of the project's record.
+    Path output = quick ? work.resolve("benchmarks.md") : docs;
+    report.write(output, section);
+    System.out.println("Written to " + output);
+  }
+
+  /** Start-up as the README's ./senda demo does it: the DEMO trust on a new H2 database, default JVM options. */
+  private void demoStartup() throws Exception {
+    log("Start-up with the demo trust on H2");
+    Path data = Files.createTempDirectory(work, "demo-h2-");
+    try (SendaProcess senda = SendaProcess.start(jar, List.of(),
+        List.of("--demo", "--senda.data-dir=" + data, "--senda.diagnostics.sql-statements-header=true"),
+        work.resolve("senda-demo-h2.log"), Duration.ofMinutes(3))) {
+      report.demoStartup = senda.startup();
+      report.demoDataMillis = senda.demoDataMillis().isPresent() ? senda.demoDataMillis().getAsLong() : null;
+      report.demoHeap = senda.heapAfterGc();
+      log("  ready in %.1f s", senda.startup().toMillis() / 1000.0);
+      Fixture fixture = new Fixture(senda.baseUrl(), Fixture.readAccounts(data.resolve("demo-accounts.json")), null);
+      Plan.Resolution resolution = Plan.resolve(pages, fixture);
+      for (Plan.Target target : resolution.plan().targets()) {
+        report.statementsDemo.put(target.name(), statements(target, senda.baseUrl()));
+      }
+    }
+  }
+
+  private void benchmarkOnPostgres() throws Exception {
+    String database = "senda_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    execute(postgres + "postgres", "create database " + database);
+    Thread dropOnExit = new Thread(() -> drop(database));
+    Runtime.getRuntime().addShutdownHook(dropOnExit);
+    try (Connection connection = DriverManager.getConnection(postgres + database, "postgres", "")) {
+      report.database = "PostgreSQL " + connection.getMetaData().getDatabaseProductVersion() + " on 127.0.0.1";
+      measure(database, connection);
+    } finally {
+      drop(database);
+      Runtime.getRuntime().removeShutdownHook(dropOnExit);
+    }
+  }
+
+  private void measure(String database, Connection connection) throws Exception {
+    log("Start-up with a generated trust of %d schools, %d pupils (seed %d) on PostgreSQL", schools, pupils, seed);
+    Path data = Files.createTempDirectory(work, "postgresql-");
+    List<String> arguments = List.of("--demo", "--senda.data-dir=" + data,
+        "--spring.datasource.url=" + postgres + database, "--spring.datasource.username=postgres",
+        "--spring.datasource.password=", "--senda.demo.schools=" + schools, "--senda.demo.pupils=" + pupils,
+        "--senda.demo.seed=" + seed, "--senda.diagnostics.sql-statements-header=true");
+    try (SendaProcess senda = SendaProcess.start(jar, List.of("-Xmx512m"), arguments,
+        work.resolve("senda-postgresql.log"), Duration.ofMinutes(15))) {
+      report.startup = senda.startup();
+      report.dataMillis = senda.demoDataMillis().isPresent() ? senda.demoDataMillis().getAsLong() : null;
+      report.heapAfterStart = senda.heapAfterGc();
+      log("  ready in %.1f s", senda.startup().toMillis() / 1000.0);
+      report.sizes = sizes(connection);
+
+      Fixture fixture = new Fixture(senda.baseUrl(), Fixture.readAccounts(data.resolve("demo-accounts.json")),
+          connection);
+      Plan.Resolution resolution = Plan.resolve(pages, fixture);
+      report.skipped.putAll(resolution.skipped());
+      Plan plan = resolution.plan();
+      if (plan.targets().isEmpty()) {
+        report.problems.add("no page could run: " + resolution.skipped());
+        return;
+      }
+      Path planFile = work.resolve("plan.json");
+      plan.write(planFile);
+      for (Plan.Target target : plan.targets()) {
+        report.statements.put(target.name(), statements(target, senda.baseUrl()));
+      }
+      GatlingRun gatling = new GatlingRun(planFile, work.resolve("gatling"));
+
+      phase("warm-up", () -> gatling.run("warm-up", Map.of("users", 4, "seconds", quick ? 5 : 20), 120));
+      phase("single user", () -> {
+        Map<String, GatlingRun.Figures> figures = gatling.run("single",
+            Map.of("requests", singleRequests, "warm-up-requests", singleWarmUp), 600);
+        report.single.putAll(figures);
+        check(figures);
+        return figures;
+      });
+      phase("SQL floor", () -> {
+        for (Page page : pages) {
+          if (!page.floor().isEmpty() && !report.skipped.containsKey(page.name())) {
+            report.floor.put(page.name(), SqlFloor.time(connection, page.floor(), fixture, 50, floorRuns));
+          }
+        }
+        return report.floor;
+      });
+      phase("standard load", () -> {
+        Map<String, GatlingRun.Figures> figures = gatling.run("load", Map.of("users", loadUsers,
+            "seconds", loadSeconds, "warm-up-seconds", loadWarmUpSeconds, "pause-millis", 1000),
+            loadSeconds + loadWarmUpSeconds + 60);
+        report.load.putAll(figures);
+        return figures;
+      });
+      phase("capacity", () -> {
+        capacity(gatling);
+        return report.capacity;
+      });
+      Thread.sleep(5000);
+      report.heapAtRest = senda.heapAfterGc();
+      report.residentAtRest = senda.residentBytes();
+      report.shutdown = senda.stop();
+    }
+  }
+
+  /**
+   * Doubles the arrival rate until p95 passes the limit (or errors appear), then halves the gap twice; when even
+   * the first rate is not held, halves it until one is (down to {@value #CAPACITY_FLOOR}/s).
+   */
+  private void capacity(GatlingRun gatling) throws Exception {
+    double held = 0;
+    double failed = 0;
+    for (double rate = capacityStart; rate <= capacityMax && timeLeft(); rate *= 2) {
+      if (!capacityStep(gatling, rate)) {
+        failed = rate;
+        break;
+      }
+      held = rate;
+    }
+    for (double rate = capacityStart / 2; held == 0 && rate >= CAPACITY_FLOOR && timeLeft(); rate /= 2) {
+      if (capacityStep(gatling, Math.round(rate))) {
+        held = Math.round(rate);
+      } else {
+        failed = Math.round(rate);
+      }
+    }
+    for (int i = 0; i < capacityRefinements && held > 0 && failed > 0 && timeLeft(); i++) {
+      double rate = Math.round((held + failed) / 2);
+      if (capacityStep(gatling, rate)) {
+        held = rate;
+      } else {
+        failed = rate;
+      }
+    }
+  }
+
+  private boolean capacityStep(GatlingRun gatling, double rate) throws Exception {
+    log("  capacity at %.0f/s", rate);
+    Map<String, GatlingRun.Figures> figures = gatling.run("capacity", Map.of("rate", rate,
+        "seconds", capacitySeconds, "warm-up-seconds", capacityWarmUpSeconds), capacitySeconds * 4L + 60);
+    GatlingRun.Figures all = figures.get(GatlingRun.ALL);
+    boolean held = all != null && all.errors() == 0 && all.p95() <= Report.CAPACITY_P95_MILLIS;
+    if (all != null) {
+      report.capacity.add(new Report.CapacityStep(rate, all, held));
+    }
+    return held;
+  }
+
+  /** The statements header of three requests for this page: one figure when they agree. */
+  private static String statements(Plan.Target target, String baseUrl) throws IOException, InterruptedException {
+    List<String> counts = new ArrayList<>();
+    try (HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
+      for (int i = 0; i < 3; i++) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + target.path()))
+            .timeout(Duration.ofSeconds(30)).method(target.method(), HttpRequest.BodyPublishers.noBody());
+        target.headers().forEach(request::header);
+        HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+        counts.add(response.headers().firstValue(SQL_STATEMENTS).orElse("?")
+            + (response.statusCode() == target.status() ? "" : " (status " + response.statusCode() + ")"));
+      }
+    }
+    return counts.stream().distinct().collect(Collectors.joining(" / "));
+  }
+
+  private void check(Map<String, GatlingRun.Figures> figures) {
+    figures.forEach((name, f) -> {
+      if (f.errors() > 0 && !name.equals(GatlingRun.ALL)) {
+        report.problems.add(name + ": " + f.errors() + " of " + f.requests() + " single-user requests failed");
+      }
+    });
+  }
+
+  private interface Phase {
+    Object run() throws Exception;
+  }
+
+  /** Runs a phase if there is time left; a failed phase is reported and the run goes on. */
+  private void phase(String name, Phase phase) {
+    if (!timeLeft()) {
+      report.problems.add(name + ": not run, the benchmark's time was up");
+      return;
+    }
+    log(name);
+    try {
+      phase.run();
+    } catch (Exception e) {
+      report.problems.add(name + ": " + e.getMessage());
+      log("  %s failed: %s", name, e.getMessage());
+    }
+  }
+
+  private boolean timeLeft() {
+    return System.nanoTime() < deadline;
+  }
+
+  private String sizes(Connection connection) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String table : List.of("school", "staff", "pupil")) {
+      try (var statement = connection.createStatement();
+          var rows = statement.executeQuery("select count(*) from " + table)) {
+        rows.next();
+        counts.put(table, rows.getLong(1));
+      } catch (SQLException noSuchTable) {
+        // A module that does not exist yet.
+      }
+    }
+    return String.format(Locale.ROOT, "asked for %d schools, %d pupils, seed %d; generated: %s", schools, pupils, seed,
+        counts.isEmpty() ? "-" : counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey() + " rows")
+            .collect(Collectors.joining(", ")));
+  }
+
+  private String commit() {
+    try {
+      String head = git("rev-parse", "--short=12", "HEAD").strip();
+      String changes = git("status", "--porcelain", "--untracked-files=no").lines()
+          .filter(line -> !line.endsWith("docs/benchmarks.md"))
+          .collect(Collectors.joining());
+      return changes.isEmpty() ? head : head + " with uncommitted changes";
+    } catch (IOException | InterruptedException e) {
+      return "unknown";
+    }
+  }
+
+  private String git(String... arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("git", "-C", project.toString()));
+    command.addAll(List.of(arguments));
+    Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(git.getInputStream().readAllBytes());
+    git.waitFor(30, TimeUnit.SECONDS);
+    return out;
+  }
+
+  private static void execute(String url, String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+      connection.createStatement().execute(sql);
+    }
+  }
+
+  private void drop(String database) {
+    try {
+      execute(postgres + "postgres", "drop database if exists " + database + " with (force)");
+    } catch (SQLException e) {
+      System.err.println("Could not drop " + database + ": " + e.getMessage());
+    }
+  }
+
+  private static void log(String format, Object... arguments) {
+    System.out.printf(Locale.ROOT, "[benchmark] " + format + "%n", arguments);
+  }
+
+  private static String required(String name) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is not set");
+    }
+    return value;
+  }
+}
