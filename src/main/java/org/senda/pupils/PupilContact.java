@@ -1,0 +1,15 @@
+package org.senda.pupils;
+
+import org.jspecify.annotations.Nullable;
+
+/** A parent or carer of a pupil, in the order the school contacts them. */
+public record PupilContact(
+    long id,
+    long pupilId,
+    String name,
+    String relationship,
+    boolean parentalResponsibility,
+    @Nullable String phone,
+    @Nullable String email,
+    @Nullable String preferredLanguage,
+    int order) {}
