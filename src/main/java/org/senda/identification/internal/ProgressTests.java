@@ -186,7 +186,7 @@ public final class ProgressTests {
         gapAtStart,
         gapAtEnd,
         List.copyOf(notes));
-    return new ProgressResult(table.pupilIds()[row], table.schoolIds()[row], yearGroup, criteria, explanation);
+    return new ProgressResult(table.pupilIds()[row], table.schoolIds()[row], yearGroup, "", criteria, explanation);
   }
 
   private record Window(ScoreTable table, int start, int end, int previousStart) {}
