@@ -45,9 +45,9 @@ public final class UpnCheck {
     return problem(upn).isEmpty();
   }
 
-  /** Whether a valid UPN is temporary (a letter in position 13). */
+  /** Whether the UPN is a valid temporary one (a letter in position 13). */
   public static boolean isTemporary(String upn) {
-    return Character.isLetter(upn.trim().charAt(12));
+    return isValid(upn) && Character.isLetter(upn.trim().charAt(12));
   }
 
   /**
