@@ -15,7 +15,6 @@ import org.senda.pupils.PupilSummary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,7 +66,6 @@ class IdentificationApiController {
 
   /** Pupils with at least one criterion met, the ones the caller may see. */
   @GetMapping("/api/v1/schools/{schoolId}/progress-flags")
-  @Transactional(readOnly = true)
   List<Map<String, Object>> progressFlags(@PathVariable long schoolId, @RequestParam(required = false) @Nullable
       String subject) {
     var canSee = visible.in(schoolId);
