@@ -75,10 +75,22 @@ public class ProgressFlags {
   public List<Flag> flags(
       long schoolId, Collection<Long> trustSchoolIds, @Nullable String subject,
       java.util.function.LongPredicate visible) {
+    return flags(schoolId, trustSchoolIds, subject, visible, true);
+  }
+
+  /** One pupil's result in one subject, flagged or not, with cautions; empty when they have too few scores. */
+  public java.util.Optional<Flag> explain(
+      long schoolId, Collection<Long> trustSchoolIds, String subject, long pupilId) {
+    return flags(schoolId, trustSchoolIds, subject, id -> id == pupilId, false).stream().findFirst();
+  }
+
+  private List<Flag> flags(
+      long schoolId, Collection<Long> trustSchoolIds, @Nullable String subject,
+      java.util.function.LongPredicate visible, boolean onlyFlagged) {
     ProgressThresholds thresholds = settings.thresholds(schoolId);
     List<ProgressResult> flagged = new ArrayList<>();
     for (ProgressResult result : results(schoolId, trustSchoolIds, subject, thresholds)) {
-      if (result.flagged() && visible.test(result.pupilId())) {
+      if ((result.flagged() || !onlyFlagged) && visible.test(result.pupilId())) {
         flagged.add(result);
       }
     }
