@@ -31,8 +31,12 @@ class IdentificationPageIntegrationTest {
     return accounts.schoolIds().getFirst();
   }
 
+  /** One session per account for the whole class: signing in again within a code's 30 seconds is refused. */
+  static final Map<String, PageSession> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
   PageSession as(String role, long schoolId) {
-    return PageSession.signedIn(port, accounts.get(role, schoolId));
+    return SESSIONS.computeIfAbsent(port + "/" + role + "/" + schoolId,
+        k -> PageSession.signedIn(port, accounts.get(role, schoolId)));
   }
 
   @Test
