@@ -39,11 +39,11 @@ class Concerns {
       @Nullable LocalDate reviewOn,
       int version) {
 
-    List<String> areaTitles() {
+    public List<String> areaTitles() {
       return areas.stream().map(a -> AreaOfConcern.valueOf(a).title()).toList();
     }
 
-    String statusTitle() {
+    public String statusTitle() {
       return ConcernStatus.valueOf(status).title();
     }
   }
