@@ -100,6 +100,34 @@ class IdentificationPageIntegrationTest {
     assertThat(teacher.post(path + "/dismiss", Map.of("reason", "x")).status()).isIn(403, 404);
   }
 
+  @Test
+  void theSencoChangesThresholdsOnlyWhenEveryValueIsValid() {
+    long schoolId = accounts.schoolIds().get(2);
+    PageSession senco = as("SENCO", schoolId);
+    String path = "/schools/" + schoolId + "/identification/settings";
+    assertThat(senco.get(path).status()).isEqualTo(200);
+
+    Map<String, String> fields = new java.util.HashMap<>(Map.of(
+        "windowPoints", "3", "bandWidth", "6", "significanceMads", "1.5", "minimumDifference", "3",
+        "minimumCohort", "two", "gapPoints", "5", "wideningPoints", "3", "rateTolerancePoints", "3",
+        "recentArrivalMonths", "6", "attendanceThreshold", "90"));
+    PageSession.Page invalid = senco.post(path, fields);
+    assertThat(invalid.status()).isEqualTo(200);
+    assertThat(invalid.body()).contains("Smallest peer group must be between 3 and 500 pupils").contains("value=\"two\"");
+    assertThat(bandWidth(schoolId)).isNull();
+
+    fields.put("minimumCohort", "12");
+    assertThat(senco.post(path, fields).status()).isEqualTo(302);
+    assertThat(bandWidth(schoolId)).isEqualTo(6.0);
+
+    assertThat(as("TEACHER", schoolId).get(path).status()).isEqualTo(403);
+  }
+
+  Double bandWidth(long schoolId) {
+    return jdbc.sql("select band_width from identification_settings where school_id = ?")
+        .param(schoolId).query(Double.class).optional().orElse(null);
+  }
+
   int dismissals() {
     return jdbc.sql("select count(*) from progress_flag_dismissal").query(Integer.class).single();
   }

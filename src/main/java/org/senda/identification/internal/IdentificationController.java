@@ -74,6 +74,7 @@ class IdentificationController {
     List<Option> yearGroups = new ArrayList<>(List.of(new Option("", "All year groups")));
     organisation.yearGroups(schoolId).forEach(y -> yearGroups.add(new Option(y.name(), y.name())));
     model.addAttribute("school", school);
+    model.addAttribute("canManage", permissions.can(schoolId, Permission.MANAGE_SEND));
     model.addAttribute("rows", rows);
     model.addAttribute("subjectOptions", subjects);
     model.addAttribute("criterionOptions", criteria);
