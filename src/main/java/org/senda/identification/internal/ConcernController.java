@@ -3,10 +3,8 @@ package org.senda.identification.internal;
 import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.List;
-import org.senda.access.AccessRefused;
 import org.senda.access.Permissions;
 import org.senda.organisation.Organisation;
-import org.senda.pupils.PupilAccess;
 import org.senda.pupils.PupilSummary;
 import org.senda.web.Option;
 import org.springframework.stereotype.Controller;
@@ -23,13 +21,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConcernController {
 
   private final Permissions permissions;
-  private final PupilAccess pupilAccess;
+  private final VisiblePupils visible;
   private final Concerns concerns;
   private final Organisation organisation;
 
-  ConcernController(Permissions permissions, PupilAccess pupilAccess, Concerns concerns, Organisation organisation) {
+  ConcernController(Permissions permissions, VisiblePupils visible, Concerns concerns, Organisation organisation) {
     this.permissions = permissions;
-    this.pupilAccess = pupilAccess;
+    this.visible = visible;
     this.concerns = concerns;
     this.organisation = organisation;
   }
@@ -55,12 +53,7 @@ class ConcernController {
   }
 
   private PupilSummary pupilIn(long schoolId, long pupilId) {
-    permissions.requireSchool(schoolId);
-    PupilSummary pupil = pupilAccess.requireView(pupilId);
-    if (pupil.schoolId() != schoolId) {
-      throw new AccessRefused("pupil " + pupilId + " in school " + schoolId);
-    }
-    return pupil;
+    return visible.pupilIn(schoolId, pupilId);
   }
 
   private String fill(Model model, long schoolId, PupilSummary pupil) {

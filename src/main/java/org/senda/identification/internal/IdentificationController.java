@@ -13,7 +13,6 @@ import org.senda.audit.AuditAction;
 import org.senda.identification.ProgressCriterion;
 import org.senda.organisation.Organisation;
 import org.senda.organisation.SchoolSummary;
-import org.senda.pupils.PupilAccess;
 import org.senda.pupils.PupilSummary;
 import org.senda.web.Option;
 import org.springframework.stereotype.Controller;
@@ -32,7 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IdentificationController {
 
   private final Permissions permissions;
-  private final PupilAccess pupilAccess;
   private final VisiblePupils visible;
   private final ProgressFlags flags;
   private final FlagDismissals dismissals;
@@ -41,10 +39,9 @@ class IdentificationController {
   private final Audit audit;
 
   IdentificationController(
-      Permissions permissions, PupilAccess pupilAccess, VisiblePupils visible, ProgressFlags flags,
+      Permissions permissions, VisiblePupils visible, ProgressFlags flags,
       FlagDismissals dismissals, AssessmentSetup setup, Organisation organisation, Audit audit) {
     this.permissions = permissions;
-    this.pupilAccess = pupilAccess;
     this.visible = visible;
     this.flags = flags;
     this.dismissals = dismissals;
@@ -119,12 +116,7 @@ class IdentificationController {
   }
 
   private PupilSummary pupilIn(long schoolId, long pupilId) {
-    permissions.requireSchool(schoolId);
-    PupilSummary pupil = pupilAccess.requireView(pupilId);
-    if (pupil.schoolId() != schoolId) {
-      throw new AccessRefused("pupil " + pupilId + " in school " + schoolId);
-    }
-    return pupil;
+    return visible.pupilIn(schoolId, pupilId);
   }
 
   private void fill(Model model, long schoolId, PupilSummary pupil, ProgressFlags.Flag flag) {

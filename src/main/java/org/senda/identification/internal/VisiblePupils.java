@@ -3,10 +3,12 @@ package org.senda.identification.internal;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.LongPredicate;
+import org.senda.access.AccessRefused;
 import org.senda.access.ActionForbidden;
 import org.senda.access.Permissions;
 import org.senda.pupils.PupilAccess;
 import org.senda.pupils.PupilScope;
+import org.senda.pupils.PupilSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,5 +43,15 @@ class VisiblePupils {
     Set<Long> ids = new HashSet<>(
         jdbc.sql("select p.id from pupil p where " + sql.where()).params(sql.params()).query(Long.class).list());
     return ids::contains;
+  }
+
+  /** The pupil, when they belong to the school and the signed-in person may see them; 404 otherwise. */
+  PupilSummary pupilIn(long schoolId, long pupilId) {
+    permissions.requireSchool(schoolId);
+    PupilSummary pupil = access.requireView(pupilId);
+    if (pupil.schoolId() != schoolId) {
+      throw new AccessRefused("pupil " + pupilId + " in school " + schoolId);
+    }
+    return pupil;
   }
 }
