@@ -1,0 +1,130 @@
+package org.senda.identification.internal;
+
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.senda.access.AccessRefused;
+import org.senda.access.Permission;
+import org.senda.access.Permissions;
+import org.senda.audit.Audit;
+import org.senda.audit.AuditAction;
+import org.senda.identification.ProgressCriterion;
+import org.senda.organisation.Organisation;
+import org.senda.organisation.SchoolSummary;
+import org.senda.pupils.PupilSummary;
+import org.senda.web.Option;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The SENCO's identification page: who is flagged and why, with each flag explained and dismissible. */
+@Controller
+@RequestMapping("/schools/{schoolId}/identification")
+class IdentificationController {
+
+  private final Permissions permissions;
+  private final VisiblePupils visible;
+  private final ProgressFlags flags;
+  private final FlagDismissals dismissals;
+  private final AssessmentSetup setup;
+  private final Organisation organisation;
+  private final Audit audit;
+
+  IdentificationController(
+      Permissions permissions, VisiblePupils visible, ProgressFlags flags,
+      FlagDismissals dismissals, AssessmentSetup setup, Organisation organisation, Audit audit) {
+    this.permissions = permissions;
+    this.visible = visible;
+    this.flags = flags;
+    this.dismissals = dismissals;
+    this.setup = setup;
+    this.organisation = organisation;
+    this.audit = audit;
+  }
+
+  @GetMapping
+  String page(@PathVariable long schoolId, @ModelAttribute("filter") IdentificationFilter filter, Model model) {
+    var canSee = visible.in(schoolId);
+    SchoolSummary school = organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school " + schoolId));
+    Set<String> dismissed = dismissals.of(schoolId);
+    List<ProgressFlags.Flag> rows = new ArrayList<>();
+    for (ProgressFlags.Flag flag : flags.flags(
+        schoolId, permissions.current().trustSchoolIds(), filter.subjectOrNull(), canSee)) {
+      String point = flag.explanation().points().getLast();
+      if (filter.matches(flag) && !dismissed.contains(FlagDismissals.key(flag.pupilId(), flag.subject(), point))) {
+        rows.add(flag);
+      }
+    }
+    audit.record(AuditAction.VIEW, "progress-flags", null, schoolId, "identification page");
+    List<Option> subjects = new ArrayList<>(List.of(new Option("", "All subjects")));
+    setup.subjects(schoolId).values().forEach(s -> subjects.add(new Option(s.code(), s.name())));
+    List<Option> criteria = new ArrayList<>(List.of(new Option("", "All criteria")));
+    Arrays.stream(ProgressCriterion.values()).forEach(c -> criteria.add(new Option(c.name(), c.title())));
+    List<Option> yearGroups = new ArrayList<>(List.of(new Option("", "All year groups")));
+    organisation.yearGroups(schoolId).forEach(y -> yearGroups.add(new Option(y.name(), y.name())));
+    model.addAttribute("school", school);
+    model.addAttribute("canManage", permissions.can(schoolId, Permission.MANAGE_SEND));
+    model.addAttribute("rows", rows);
+    model.addAttribute("subjectOptions", subjects);
+    model.addAttribute("criterionOptions", criteria);
+    model.addAttribute("yearGroupOptions", yearGroups);
+    model.addAttribute("ealOptions", List.of(new Option("", "All pupils"), new Option("yes", "EAL only"),
+        new Option("no", "Not EAL")));
+    return "identification/flags";
+  }
+
+  @GetMapping("/pupils/{pupilId}/{subject}")
+  String explanation(
+      @PathVariable long schoolId, @PathVariable long pupilId, @PathVariable String subject, Model model) {
+    PupilSummary pupil = pupilIn(schoolId, pupilId);
+    ProgressFlags.Flag flag = flags.explain(schoolId, permissions.current().trustSchoolIds(), subject, pupilId)
+        .orElseThrow(() -> new AccessRefused("no scores for pupil " + pupilId + " in " + subject));
+    audit.record(AuditAction.VIEW, "progress-flag", pupilId, schoolId, subject);
+    if (!model.containsAttribute("dismissForm")) {
+      model.addAttribute("dismissForm", new DismissForm(null, flag.explanation().points().getLast()));
+    }
+    fill(model, schoolId, pupil, flag);
+    return "identification/explanation";
+  }
+
+  @PostMapping("/pupils/{pupilId}/{subject}/dismiss")
+  String dismiss(
+      @PathVariable long schoolId, @PathVariable long pupilId, @PathVariable String subject,
+      @Valid @ModelAttribute("dismissForm") DismissForm form, BindingResult errors, Model model,
+      RedirectAttributes flash) {
+    permissions.require(schoolId, Permission.MANAGE_SEND);
+    PupilSummary pupil = pupilIn(schoolId, pupilId);
+    ProgressFlags.Flag flag = flags.explain(schoolId, permissions.current().trustSchoolIds(), subject, pupilId)
+        .orElseThrow(() -> new AccessRefused("no scores for pupil " + pupilId + " in " + subject));
+    String point = flag.explanation().points().getLast();
+    if (errors.hasErrors()) {
+      fill(model, schoolId, pupil, flag);
+      return "identification/explanation";
+    }
+    dismissals.dismiss(schoolId, flag, point, java.util.Objects.requireNonNull(form.reason()),
+        permissions.current().email());
+    flash.addFlashAttribute("success", "Flag dismissed for " + pupil.name() + " in " + subject);
+    return "redirect:/schools/" + schoolId + "/identification";
+  }
+
+  private PupilSummary pupilIn(long schoolId, long pupilId) {
+    return visible.pupilIn(schoolId, pupilId);
+  }
+
+  private void fill(Model model, long schoolId, PupilSummary pupil, ProgressFlags.Flag flag) {
+    model.addAttribute("school", organisation.school(schoolId).orElseThrow());
+    model.addAttribute("pupil", pupil);
+    model.addAttribute("flag", flag);
+    model.addAttribute("chart", ProgressChart.svg("chart-" + flag.subject(),
+        pupil.name() + ": " + flag.subject() + " scores against the year group median", flag.explanation()));
+    model.addAttribute("canManage", permissions.can(schoolId, Permission.MANAGE_SEND));
+  }
+}

@@ -1,0 +1,242 @@
+package org.senda.identification.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.senda.demo.DemoContributor;
+import org.senda.demo.DemoTrust;
+import org.senda.organisation.Organisation;
+import org.senda.access.Role;
+import org.senda.organisation.StaffSummary;
+import org.senda.organisation.Term;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo trust's assessment history: termly reading, writing and maths scores for every pupil over the last nine
+ * assessment points (three school years), shaped so that the identification page shows each of the four criteria,
+ * low attainers who are catching up (and are not flagged), EAL pupils with the caution, hearing and vision checks
+ * for most pupils, attendance, and causes for concern at every stage.
+ */
+@Component
+class IdentificationDemoData implements DemoContributor {
+
+  private static final Pattern YEAR = Pattern.compile("Y(\\d+)");
+  private static final int POINTS = 9;
+
+  /** How a pupil's scores move, and how often each shape occurs. */
+  enum Shape {
+    TYPICAL(0.72),
+    SLOWER_THAN_PEERS(0.05),
+    SLOWING_DOWN(0.05),
+    GAP_NOT_CLOSING(0.06),
+    GAP_WIDENING(0.05),
+    CATCHING_UP(0.07);
+
+    final double share;
+
+    Shape(double share) {
+      this.share = share;
+    }
+
+    static Shape pick(Random random) {
+      double roll = random.nextDouble();
+      for (Shape shape : values()) {
+        roll -= shape.share;
+        if (roll < 0) {
+          return shape;
+        }
+      }
+      return TYPICAL;
+    }
+  }
+
+  private final AssessmentSetup setup;
+  private final ScoreWriter writer;
+  private final Organisation organisation;
+  private final JdbcTemplate jdbc;
+
+  IdentificationDemoData(
+      AssessmentSetup setup, ScoreWriter writer, Organisation organisation, JdbcTemplate jdbc) {
+    this.setup = setup;
+    this.writer = writer;
+    this.organisation = organisation;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public int order() {
+    return 400;
+  }
+
+  @Override
+  public boolean hasData() {
+    Integer count = jdbc.queryForObject("select count(*) from assessment_score", Integer.class);
+    return count != null && count > 0;
+  }
+
+  @Override
+  public void contribute(DemoTrust trust) {
+    List<Long> schoolIds = trust.get("demo.schoolIds");
+    Random random = trust.random("identification");
+    LocalDate today = trust.today();
+    for (long schoolId : schoolIds) {
+      seedSchool(schoolId, random, today);
+    }
+  }
+
+  private void seedSchool(long schoolId, Random random, LocalDate today) {
+    setup.ensureSubjects(schoolId);
+    setup.ensurePoints(schoolId, "TERMLY");
+    List<AssessmentSetup.Point> past = setup.points(schoolId).stream()
+        .filter(p -> !p.assessedOn().isAfter(today))
+        .toList();
+    if (past.size() < 2) {
+      return;
+    }
+    List<AssessmentSetup.Point> points = past.subList(Math.max(0, past.size() - POINTS), past.size());
+    // Year groups are this year's: a pupil in Year 4 now was in Year 3 a school year ago.
+    String currentYear = organisation.calendar(schoolId).terms().stream()
+        .filter(t -> !t.startsOn().isAfter(today))
+        .map(Term::academicYear)
+        .reduce((a, b) -> b)
+        .orElse(past.getLast().academicYear());
+    Map<String, AssessmentSetup.Subject> subjects = setup.subjects(schoolId);
+    List<RollEntry> roll = roll(schoolId, today);
+    List<ScoreWriter.Score> scores = new ArrayList<>();
+    List<Object[]> checks = new ArrayList<>();
+    List<Object[]> attendance = new ArrayList<>();
+    Term lastTerm = organisation.calendar(schoolId).terms().stream()
+        .filter(t -> !t.endsOn().isAfter(today))
+        .reduce((a, b) -> b)
+        .orElse(null);
+    for (RollEntry pupil : roll) {
+      Matcher year = YEAR.matcher(pupil.yearGroupCode());
+      if (!year.matches()) {
+        continue;
+      }
+      int yearNow = Integer.parseInt(year.group(1));
+      double level = 100 + random.nextGaussian() * 12;
+      for (AssessmentSetup.Subject subject : subjects.values()) {
+        Shape shape = Shape.pick(random);
+        double subjectLevel = level + random.nextGaussian() * 4;
+        for (int i = 0; i < points.size(); i++) {
+          AssessmentSetup.Point point = points.get(i);
+          int yearsAgo = yearsBetween(point.academicYear(), currentYear);
+          boolean onRoll = pupil.admissionDate() == null || !pupil.admissionDate().isAfter(point.assessedOn());
+          if (yearNow - yearsAgo < 1 || !onRoll) {
+            continue;
+          }
+          double score = score(shape, subjectLevel, i, points.size()) + random.nextGaussian() * 1.5;
+          score = Math.max(subject.min(), Math.min(subject.max(), Math.round(score)));
+          scores.add(new ScoreWriter.Score(pupil.id(), subject.id(), point.id(), score));
+        }
+      }
+      // Most pupils have had hearing and vision checked (the school nurse's screening); some have not.
+      if (random.nextDouble() < 0.8) {
+        checks.add(new Object[] {pupil.id(), schoolId, "HEARING", today.minusMonths(6 + random.nextInt(24)),
+            "No concerns", "school.nurse@demo"});
+      }
+      if (random.nextDouble() < 0.8) {
+        checks.add(new Object[] {pupil.id(), schoolId, "VISION", today.minusMonths(6 + random.nextInt(24)),
+            "No concerns", "school.nurse@demo"});
+      }
+      if (lastTerm != null) {
+        double percent = random.nextDouble() < 0.1 ? 78 + random.nextDouble() * 11 : 91 + random.nextDouble() * 9;
+        attendance.add(new Object[] {pupil.id(), schoolId, lastTerm.id(), Math.round(percent * 10) / 10.0});
+      }
+    }
+    writer.insert(schoolId, scores);
+    jdbc.batchUpdate("""
+        insert into sensory_check (pupil_id, school_id, kind, checked_on, result, recorded_by)
+        values (?, ?, ?, ?, ?, ?)""", checks);
+    jdbc.batchUpdate(
+        "insert into pupil_attendance (pupil_id, school_id, term_id, percentage) values (?, ?, ?, ?)", attendance);
+    seedConcerns(schoolId, roll, random, today);
+  }
+
+  /** The score at point {@code i} of {@code n} (the last three points are the current window). */
+  static double score(Shape shape, double level, int i, int n) {
+    int windowStart = n - 4;
+    int intoWindow = Math.max(0, i - windowStart);
+    return switch (shape) {
+      case TYPICAL -> level;
+      // Keeps level until the current window, then slips back while peers from the same start hold theirs.
+      case SLOWER_THAN_PEERS -> level - 2.5 * intoWindow;
+      // Gained quickly in the previous window, then only kept level.
+      case SLOWING_DOWN -> level - 9 + 3.0 * Math.clamp(i - (windowStart - 3), 0, 3);
+      // Low, and staying as far behind.
+      case GAP_NOT_CLOSING -> Math.min(level, 88) - 4;
+      // Low, and falling further behind.
+      case GAP_WIDENING -> Math.min(level, 90) - 4 - 2.5 * intoWindow;
+      // Low, and catching up steadily: not less than expected progress.
+      case CATCHING_UP -> Math.min(level, 86) - 10 + 2.0 * i;
+    };
+  }
+
+  private static int yearsBetween(String academicYear, String currentYear) {
+    return Integer.parseInt(currentYear.substring(0, 4)) - Integer.parseInt(academicYear.substring(0, 4));
+  }
+
+  /** A pupil on roll, as the generator needs them. */
+  private record RollEntry(long id, String yearGroupCode, @Nullable LocalDate admissionDate) {}
+
+  private List<RollEntry> roll(long schoolId, LocalDate today) {
+    return jdbc.query("""
+            select p.id, y.code, p.admission_date from pupil p join year_group y on y.id = p.year_group_id
+            where p.school_id = ? and (p.leaving_date is null or p.leaving_date > ?) order by p.id""",
+        (rs, n) -> new RollEntry(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class)), schoolId, today);
+  }
+
+  private void seedConcerns(long schoolId, List<RollEntry> roll, Random random, LocalDate today) {
+    if (roll.isEmpty()) {
+      return;
+    }
+    List<StaffSummary> staff = organisation.staffOf(schoolId);
+    StaffSummary teacher = staff.stream().filter(s -> s.roles().contains(Role.TEACHER)).findFirst()
+        .orElse(staff.isEmpty() ? null : staff.getFirst());
+    if (teacher == null) {
+      return;
+    }
+    String[][] examples = {
+      {"COGNITION_AND_LEARNING", "Finds it hard to remember sounds taught the day before; reading book level unchanged since September.",
+          "Daily phonics keep-up group; pre-teaching of new sounds; word mats.", "I like stories but the words get muddled."},
+      {"COMMUNICATION_AND_INTERACTION", "Rarely joins in at carpet time and answers in single words; struggles to follow two-step instructions.",
+          "Visual timetable; instructions broken into steps; talk partner.", "I don't like talking in front of everyone."},
+      {"SOCIAL_EMOTIONAL_MENTAL_HEALTH,WELLBEING", "Often upset at the start of the day and leaves the classroom when work gets hard.",
+          "Meet and greet in the morning; calm corner; check-ins with the TA.", "Sometimes I feel cross and I don't know why."},
+      {"SENSORY_AND_PHYSICAL", "Holds books very close and squints at the board; handwriting much slower than peers.",
+          "Seated at the front; enlarged worksheets; pencil grip.", ""},
+    };
+    ConcernStatus[] statuses = ConcernStatus.values();
+    int count = Math.max(statuses.length, roll.size() / 50);
+    List<Object[]> concerns = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      RollEntry pupil = roll.get(random.nextInt(roll.size()));
+      String[] example = examples[i % examples.length];
+      ConcernStatus status = statuses[i % statuses.length];
+      String decision = status == ConcernStatus.DECIDED ? (i % 2 == 0 ? "MONITOR" : "NO_FURTHER_ACTION") : null;
+      concerns.add(new Object[] {schoolId, pupil.id(), today.minusDays(10 + random.nextInt(60)), teacher.email(),
+          teacher.name(), example[0], example[1], example[2], example[3].isEmpty() ? null : example[3],
+          status.name(), decision, "MONITOR".equals(decision) ? today.plusWeeks(8) : null,
+          decision == null ? null : today.minusDays(2)});
+    }
+    jdbc.batchUpdate("""
+        insert into concern (school_id, pupil_id, raised_on, raised_by, raised_by_name, areas, evidence,
+          tried_in_class, pupil_view, status, decision, review_on, decided_on)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", concerns);
+    jdbc.update("""
+        insert into parent_discussion (concern_id, school_id, pupil_id, held_on, attendees, notes, parent_views,
+          next_steps, recorded_by)
+        select c.id, c.school_id, c.pupil_id, c.raised_on + 7, 'Parent, class teacher, SENCO',
+          'Talked through what the class teacher has noticed and what has been tried so far.',
+          'We have noticed the same at home, especially with homework.',
+          'Try the strategies for six weeks and meet again.', c.raised_by
+        from concern c where c.school_id = ? and c.status in ('PARENT_DISCUSSION', 'DECIDED')""", schoolId);
+  }
+}

@@ -1,0 +1,64 @@
+package org.senda.identification.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** A school's thresholds for the progress tests and how often it assesses; the defaults until it changes them. */
+@Component
+class IdentificationSettings {
+
+  private final JdbcClient jdbc;
+
+  IdentificationSettings(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  ProgressThresholds thresholds(long schoolId) {
+    return jdbc.sql("""
+            select window_points, band_width, significance_mads, minimum_difference, minimum_cohort, gap_points,
+                   widening_points, rate_tolerance_points, recent_arrival_months, attendance_threshold
+            from identification_settings where school_id = ?""")
+        .param(schoolId)
+        .query((rs, n) -> new ProgressThresholds(
+            rs.getInt(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getInt(5), rs.getDouble(6),
+            rs.getDouble(7), rs.getDouble(8), rs.getInt(9), rs.getDouble(10)))
+        .optional()
+        .orElse(ProgressThresholds.DEFAULTS);
+  }
+
+  /** Saves the thresholds; callers have checked {@link ProgressThresholds#problems()}. */
+  void save(long schoolId, ProgressThresholds t) {
+    int updated = jdbc.sql("""
+            update identification_settings set window_points = :w, band_width = :b, significance_mads = :s,
+              minimum_difference = :d, minimum_cohort = :c, gap_points = :g, widening_points = :wi,
+              rate_tolerance_points = :r, recent_arrival_months = :m, attendance_threshold = :a,
+              version = version + 1
+            where school_id = :school""")
+        .params(params(schoolId, t))
+        .update();
+    if (updated == 0) {
+      jdbc.sql("""
+              insert into identification_settings (school_id, window_points, band_width, significance_mads,
+                minimum_difference, minimum_cohort, gap_points, widening_points, rate_tolerance_points,
+                recent_arrival_months, attendance_threshold)
+              values (:school, :w, :b, :s, :d, :c, :g, :wi, :r, :m, :a)""")
+          .params(params(schoolId, t))
+          .update();
+    }
+  }
+
+  private static java.util.Map<String, Object> params(long schoolId, ProgressThresholds t) {
+    return java.util.Map.ofEntries(
+        java.util.Map.entry("school", schoolId),
+        java.util.Map.entry("w", t.windowPoints()),
+        java.util.Map.entry("b", t.bandWidth()),
+        java.util.Map.entry("s", t.significanceMads()),
+        java.util.Map.entry("d", t.minimumDifference()),
+        java.util.Map.entry("c", t.minimumCohort()),
+        java.util.Map.entry("g", t.gapPoints()),
+        java.util.Map.entry("wi", t.wideningPoints()),
+        java.util.Map.entry("r", t.rateTolerancePoints()),
+        java.util.Map.entry("m", t.recentArrivalMonths()),
+        java.util.Map.entry("a", t.attendanceThreshold()));
+  }
+}

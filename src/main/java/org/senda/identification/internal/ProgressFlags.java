@@ -1,0 +1,182 @@
+package org.senda.identification.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.senda.identification.ProgressCriterion;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The progress flags of a school or a trust: scores read with one query (two when a year group is too small to
+ * compare within the school and the trust's pupils are needed as peers), the tests run in memory, and the pupils'
+ * context read with one more query for the flagged pupils' cautions.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProgressFlags {
+
+  /** A pupil flagged in one subject, with the numbers and the cautions. */
+  public record Flag(
+      long pupilId,
+      long schoolId,
+      String upn,
+      String name,
+      String yearGroup,
+      boolean eal,
+      String subject,
+      Set<ProgressCriterion> criteria,
+      ProgressExplanation explanation,
+      List<Caution> cautions) {}
+
+  private final ScoreLoader loader;
+  private final IdentificationSettings settings;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  ProgressFlags(ScoreLoader loader, IdentificationSettings settings, JdbcClient jdbc, Clock clock) {
+    this.loader = loader;
+    this.settings = settings;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * Every result (flagged or not) for the pupils of one school; {@code trustSchoolIds} are the schools whose
+   * pupils may serve as peers when a year group is small.
+   */
+  public List<ProgressResult> results(
+      long schoolId, Collection<Long> trustSchoolIds, @Nullable String subject, ProgressThresholds thresholds) {
+    LocalDate today = LocalDate.now(clock);
+    Map<String, ScoreTable> tables = loader.load(List.of(schoolId), today, null, subject);
+    Set<String> small = smallYearGroups(tables, thresholds.minimumCohort());
+    if (!small.isEmpty() && trustSchoolIds.size() > 1) {
+      tables = loader.load(trustSchoolIds, today, null, subject);
+    }
+    return evaluate(tables, thresholds, id -> id == schoolId);
+  }
+
+  /** Every result for every pupil of the given schools, with one query (the trust-wide benchmark). */
+  public List<ProgressResult> resultsAcross(Collection<Long> schoolIds, ProgressThresholds thresholds) {
+    Map<String, ScoreTable> tables = loader.load(schoolIds, LocalDate.now(clock), null, null);
+    return evaluate(tables, thresholds, id -> true);
+  }
+
+  /** The flagged pupils of a school, with their cautions; {@code visible} narrows to the pupils one may see. */
+  public List<Flag> flags(
+      long schoolId, Collection<Long> trustSchoolIds, @Nullable String subject,
+      java.util.function.LongPredicate visible) {
+    return flags(schoolId, trustSchoolIds, subject, visible, true);
+  }
+
+  /** One pupil's result in one subject, flagged or not, with cautions; empty when they have too few scores. */
+  public java.util.Optional<Flag> explain(
+      long schoolId, Collection<Long> trustSchoolIds, String subject, long pupilId) {
+    return flags(schoolId, trustSchoolIds, subject, id -> id == pupilId, false).stream().findFirst();
+  }
+
+  private List<Flag> flags(
+      long schoolId, Collection<Long> trustSchoolIds, @Nullable String subject,
+      java.util.function.LongPredicate visible, boolean onlyFlagged) {
+    ProgressThresholds thresholds = settings.thresholds(schoolId);
+    List<ProgressResult> flagged = new ArrayList<>();
+    for (ProgressResult result : results(schoolId, trustSchoolIds, subject, thresholds)) {
+      if ((result.flagged() || !onlyFlagged) && visible.test(result.pupilId())) {
+        flagged.add(result);
+      }
+    }
+    Map<Long, Pupil> pupils = pupils(schoolId, flagged.stream().map(ProgressResult::pupilId).toList());
+    LocalDate today = LocalDate.now(clock);
+    List<Flag> flags = new ArrayList<>();
+    for (ProgressResult result : flagged) {
+      Pupil pupil = pupils.get(result.pupilId());
+      if (pupil == null) {
+        continue;
+      }
+      flags.add(new Flag(result.pupilId(), result.schoolId(), pupil.upn, pupil.name, pupil.yearGroupName,
+          pupil.context.eal(), subjectOf(result), result.criteria(), result.explanation(),
+          pupil.context.cautions(thresholds, today)));
+    }
+    flags.sort(Comparator.comparing(Flag::yearGroup).thenComparing(Flag::name).thenComparing(Flag::subject));
+    return flags;
+  }
+
+  private static String subjectOf(ProgressResult result) {
+    return result.subject();
+  }
+
+  private List<ProgressResult> evaluate(
+      Map<String, ScoreTable> tables, ProgressThresholds thresholds, java.util.function.LongPredicate forSchool) {
+    ProgressTests tests = new ProgressTests(thresholds);
+    List<ProgressResult> results = new ArrayList<>();
+    tables.forEach((subject, table) -> {
+      for (ProgressResult result : tests.evaluate(table, table.pointCount() - 1, forSchool)) {
+        results.add(result.inSubject(subject));
+      }
+    });
+    return results;
+  }
+
+  private static Set<String> smallYearGroups(Map<String, ScoreTable> tables, int minimum) {
+    Set<String> small = new HashSet<>();
+    for (ScoreTable table : tables.values()) {
+      Map<String, Integer> counts = new HashMap<>();
+      for (String yearGroup : table.yearGroups()) {
+        counts.merge(yearGroup, 1, Integer::sum);
+      }
+      counts.forEach((yearGroup, count) -> {
+        if (count < minimum) {
+          small.add(yearGroup);
+        }
+      });
+    }
+    return small;
+  }
+
+  private record Pupil(String upn, String name, String yearGroupName, PupilContext context) {}
+
+  /** Names and context of the flagged pupils, in one query. */
+  private Map<Long, Pupil> pupils(long schoolId, Collection<Long> pupilIds) {
+    Map<Long, Pupil> pupils = new HashMap<>();
+    if (pupilIds.isEmpty()) {
+      return pupils;
+    }
+    jdbc.sql("""
+            select p.id, p.upn, coalesce(p.preferred_forename, p.legal_forename) as forename,
+                   coalesce(p.preferred_surname, p.legal_surname) as surname, y.name as year_name, p.eal,
+                   p.admission_date,
+                   (select a.percentage from pupil_attendance a join term t on t.id = a.term_id
+                     where a.pupil_id = p.id order by t.starts_on desc fetch first 1 rows only) as attendance,
+                   (select max(c.checked_on) from sensory_check c where c.pupil_id = p.id and c.kind = 'HEARING')
+                     as hearing,
+                   (select max(c.checked_on) from sensory_check c where c.pupil_id = p.id and c.kind = 'VISION')
+                     as vision
+            from pupil p join year_group y on y.id = p.year_group_id
+            where p.school_id = :school and p.id in (:ids)""")
+        .param("school", schoolId)
+        .param("ids", Set.copyOf(pupilIds))
+        .query(rs -> {
+          java.math.BigDecimal attendance = rs.getBigDecimal("attendance");
+          pupils.put(rs.getLong("id"), new Pupil(
+              rs.getString("upn"),
+              rs.getString("forename") + " " + rs.getString("surname"),
+              rs.getString("year_name"),
+              new PupilContext(
+                  rs.getBoolean("eal"),
+                  rs.getObject("admission_date", LocalDate.class),
+                  attendance == null ? null : attendance.doubleValue(),
+                  rs.getObject("hearing", LocalDate.class),
+                  rs.getObject("vision", LocalDate.class))));
+        });
+    return pupils;
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.senda.identification.internal;
+
+import org.jspecify.annotations.NullMarked;
