@@ -54,7 +54,7 @@ public class PupilQueries {
 
   /** Pupils on roll on a date (no leaving date, or leaving after it), by year group and name. */
   public List<PupilSummary> inSchool(long schoolId, LocalDate onRollOn) {
-    return jdbc.sql("select " + SUMMARY_COLUMNS + " " + SUMMARY_FROM + """
+    return jdbc.sql("select " + SUMMARY_COLUMNS + " " + SUMMARY_FROM + " " + """
              where p.school_id = :school and (p.leaving_date is null or p.leaving_date > :on)
              order by y.ordinal, p.legal_surname, p.legal_forename, p.id""")
         .param("school", schoolId)
