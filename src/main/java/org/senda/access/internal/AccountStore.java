@@ -17,9 +17,12 @@ public class AccountStore {
   private final ApiTokens tokens;
 
   private final SecretBox secrets;
+  private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-  AccountStore(JdbcClient jdbc, PasswordEncoder passwords, ApiTokens tokens, SecretBox secrets) {
+  AccountStore(JdbcClient jdbc, PasswordEncoder passwords, ApiTokens tokens, SecretBox secrets,
+      org.springframework.jdbc.core.JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.passwords = passwords;
     this.tokens = tokens;
     this.secrets = secrets;
@@ -33,6 +36,18 @@ public class AccountStore {
         .params(staffId, email, passwords.encode(password), Timestamp.from(now), Timestamp.from(now))
         .update(keys, "id");
     return keys.getKey().longValue();
+  }
+
+  public void createInBulk(java.util.Map<Long, String> emailsByStaffId, String password, Instant now) {
+    String hash = passwords.encode(password);
+    Timestamp at = Timestamp.from(now);
+    java.util.List<Object[]> rows = new java.util.ArrayList<>();
+    emailsByStaffId.forEach((staffId, email) ->
+        rows.add(new Object[] {staffId, email, hash, secrets.seal(org.senda.access.Totp.newSecret()), at, at, at}));
+    batch.batchUpdate("""
+            insert into account (staff_id, email, password_hash, totp_secret, mfa_enrolled_at, password_changed_at,
+              created_at)
+            values (?, ?, ?, ?, ?, ?, ?)""", rows);
   }
 
   public void enrolTotp(long accountId, String secret, Instant now) {

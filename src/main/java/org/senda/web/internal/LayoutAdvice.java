@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.senda.access.SendaUser;
-import org.senda.organisation.Organisation;
-import org.senda.organisation.SchoolSummary;
 import org.senda.web.Navigation;
 import org.senda.web.NavigationItem;
+import org.senda.web.SchoolChoices;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -26,11 +25,11 @@ import org.springframework.web.servlet.HandlerMapping;
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
 
-  private final Organisation organisation;
+  private final SchoolChoices schools;
   private final List<Navigation> navigation;
 
-  LayoutAdvice(Organisation organisation, List<Navigation> navigation) {
-    this.organisation = organisation;
+  LayoutAdvice(SchoolChoices schools, List<Navigation> navigation) {
+    this.schools = schools;
     this.navigation = navigation.stream().sorted(Comparator.comparingInt(Navigation::order)).toList();
   }
 
@@ -46,8 +45,7 @@ class LayoutAdvice {
     }
     model.addAttribute("currentUser", user);
     model.addAttribute("schoolId", schoolId);
-    List<SchoolSummary> schools = organisation.schools(user.visibleSchoolIds());
-    model.addAttribute("visibleSchools", schools);
+    model.addAttribute("visibleSchools", schools.visibleTo(user));
     String path = request.getRequestURI().substring(request.getContextPath().length());
     List<NavigationItem> items = new ArrayList<>();
     for (Navigation module : navigation) {
