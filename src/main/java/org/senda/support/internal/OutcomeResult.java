@@ -12,7 +12,7 @@ enum OutcomeResult {
     this.title = title;
   }
 
-  String title() {
+  public String title() {
     return title;
   }
 }

@@ -19,7 +19,7 @@ record Passport(long id, long pupilId, long schoolId, int number, @Nullable Stri
   record Image(long id, String altText, String contentType) {}
 
   /** The passport's five sections, as headed on the page and the PDF. */
-  List<Section> sections() {
+  public List<Section> sections() {
     return List.of(
         new Section("likedAndAdmired", "What people like and admire about me", likedAndAdmired),
         new Section("importantToMe", "What is important to me", importantToMe),

@@ -70,14 +70,14 @@ class PassportStore {
   }
 
   /** The versions, newest first, without their text. */
-  record VersionRow(int number, Instant createdAt, String createdBy, LocalDate pupilContributedOn) {}
+  record VersionRow(int number, LocalDate createdAt, String createdBy, @org.jspecify.annotations.Nullable LocalDate pupilContributedOn) {}
 
   List<VersionRow> versions(long pupilId) {
     return jdbc.sql("""
             select number, created_at, created_by, pupil_contributed_on from pupil_passport
             where pupil_id = ? order by number desc""")
         .param(pupilId)
-        .query((rs, n) -> new VersionRow(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+        .query((rs, n) -> new VersionRow(rs.getInt(1), rs.getTimestamp(2).toLocalDateTime().toLocalDate(), rs.getString(3),
             rs.getObject(4, LocalDate.class)))
         .list();
   }
@@ -125,6 +125,17 @@ class PassportStore {
             values (?, ?, ?, ?, ?)""")
         .params(passportId, schoolId, altText, contentType, bytes)
         .update();
+  }
+
+  /** The pictures of one version, by id. */
+  Map<Long, byte[]> imageBytes(long passportId) {
+    Map<Long, byte[]> bytes = new LinkedHashMap<>();
+    jdbc.sql("select id, bytes from pupil_passport_image where passport_id = ? order by id")
+        .param(passportId)
+        .query(rs -> {
+          bytes.put(rs.getLong(1), rs.getBytes(2));
+        });
+    return bytes;
   }
 
   record ImageBytes(long pupilId, long schoolId, String contentType, byte[] bytes) {}

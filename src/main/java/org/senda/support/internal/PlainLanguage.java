@@ -36,7 +36,7 @@ final class PlainLanguage {
   record Result(double readingEase, int words, int sentences, int syllables, List<Term> jargon) {
 
     /** The band the score falls in, as a plain description. */
-    String band() {
+    public String band() {
       if (words == 0) {
         return "No text to check";
       }

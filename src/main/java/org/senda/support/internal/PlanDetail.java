@@ -14,7 +14,7 @@ record PlanDetail(long id, long pupilId, long schoolId, PlanStatus status, int c
       @Nullable LocalDate reviewDate, @Nullable LocalDate closedOn, List<Need> needs, List<Outcome> outcomes,
       @Nullable Review review) {
 
-    boolean closed() {
+    public boolean closed() {
       return closedOn != null;
     }
   }
@@ -35,19 +35,19 @@ record PlanDetail(long id, long pupilId, long schoolId, PlanStatus status, int c
   record Review(long id, LocalDate heldOn, @Nullable String whatWorked, @Nullable String pupilView,
       @Nullable String parentsView, ReviewDecision decision, @Nullable String decisionReason, List<Result> results) {
 
-    Optional<Result> resultFor(long outcomeId) {
+    public Optional<Result> resultFor(long outcomeId) {
       return results.stream().filter(r -> r.outcomeId() == outcomeId).findFirst();
     }
   }
 
   record Result(long outcomeId, OutcomeResult result, @Nullable String evidence) {}
 
-  Cycle current() {
+  public Cycle current() {
     return cycles.getLast();
   }
 
   /** The closed cycles, newest first. */
-  List<Cycle> history() {
+  public List<Cycle> history() {
     return cycles.subList(0, cycles.size() - 1).reversed();
   }
 

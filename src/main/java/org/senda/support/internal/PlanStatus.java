@@ -12,7 +12,7 @@ enum PlanStatus {
     this.title = title;
   }
 
-  String title() {
+  public String title() {
     return title;
   }
 }

@@ -14,7 +14,7 @@ enum ReviewDecision {
     this.title = title;
   }
 
-  String title() {
+  public String title() {
     return title;
   }
 }

@@ -11,7 +11,7 @@ enum ReviewInterval {
     this.title = title;
   }
 
-  String title() {
+  public String title() {
     return title;
   }
 }

@@ -49,8 +49,10 @@ class SupportApiController {
   private final PassportService passports;
   private final Glossary glossary;
   private final Permissions permissions;
+  private final SupportPdfs pdfs;
 
-  SupportApiController(PassportService passports, Glossary glossary, Permissions permissions) {
+  SupportApiController(PassportService passports, Glossary glossary, Permissions permissions, SupportPdfs pdfs) {
+    this.pdfs = pdfs;
     this.passports = passports;
     this.glossary = glossary;
     this.permissions = permissions;
@@ -73,6 +75,12 @@ class SupportApiController {
     return PassportJson.of(passports.save(pupilId, basedOn, new PassportDraft(request.likedAndAdmired(),
         request.importantToMe(), request.howBestToSupportMe(), request.findHard(), request.hopes(),
         request.pupilContributedOn())));
+  }
+
+  /** The current passport on one A4 page. */
+  @GetMapping("/pupils/{pupilId}/passport/pdf")
+  org.springframework.http.ResponseEntity<byte[]> passportPdf(@PathVariable long pupilId) {
+    return SupportPdfs.response(pdfs.passport(pupilId));
   }
 
   @PostMapping("/plain-language/check")

@@ -73,9 +73,16 @@ class SupportPlanApiController {
       @Nullable List<OutcomeJson> nextOutcomes, @Nullable Integer version) {}
 
   private final SupportPlanService plans;
+  private final SupportPdfs pdfs;
 
-  SupportPlanApiController(SupportPlanService plans) {
+  SupportPlanApiController(SupportPlanService plans, SupportPdfs pdfs) {
     this.plans = plans;
+    this.pdfs = pdfs;
+  }
+
+  @GetMapping("/support-plans/{planId}/pdf")
+  ResponseEntity<byte[]> pdf(@PathVariable long planId) {
+    return SupportPdfs.response(pdfs.plan(planId));
   }
 
   @PostMapping("/pupils/{pupilId}/support-plans")

@@ -70,6 +70,11 @@ class SupportPlanService {
     return plan;
   }
 
+  /** The plan for a download (the caller audits the export). */
+  PlanDetail readForExport(long planId) {
+    return readable(planId);
+  }
+
   /** The plan for an edit or a review, for someone who may write it (not audited: the change is). */
   PlanDetail writable(long planId) {
     PlanDetail plan = readable(planId);
@@ -177,6 +182,15 @@ class SupportPlanService {
     if (draft.status() == PlanStatus.CLOSED) {
       throw new PlanInvalid(List.of(new Finding("status", "A plan is closed by a review, not by editing it", true)));
     }
+  }
+
+  /** The pupil of a plan already read (need to know was checked with the plan). */
+  PupilSummary pupil(long pupilId) {
+    return pupilAccess.requireView(pupilId);
+  }
+
+  boolean canWrite(long schoolId) {
+    return permissions.can(schoolId, Permission.MANAGE_SEND);
   }
 
   List<SupportPlanStore.PlanHeader> plansOf(PupilSummary pupil) {
