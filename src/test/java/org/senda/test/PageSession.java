@@ -59,6 +59,13 @@ public final class PageSession {
     return send(HttpRequest.newBuilder(uri(path)).GET());
   }
 
+  /** A GET with extra request headers (e.g. to ask a test filter to count the request's SQL statements). */
+  public Page get(String path, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+    headers.forEach(request::header);
+    return send(request);
+  }
+
   public Page post(String path, Map<String, String> fields) {
     Map<String, String> all = new LinkedHashMap<>(fields);
     all.putIfAbsent("_csrf", csrf);

@@ -51,6 +51,19 @@ public class AccessGrants {
         .list();
   }
 
+  /** Staff of the school's trust whose trust-wide role sees aggregates only: who may be granted pupil access. */
+  public List<org.senda.web.Option> grantable(long schoolId) {
+    return jdbc.sql("""
+            select distinct s.id, s.given_name, s.family_name, s.email from staff s
+            join staff_role r on r.staff_id = s.id and r.school_id is null and r.role = 'TRUST_SEND_LEAD'
+            join school sc on sc.trust_id = s.trust_id
+            where sc.id = ? and s.active order by s.family_name, s.given_name""")
+        .param(schoolId)
+        .query((rs, n) -> new org.senda.web.Option(String.valueOf(rs.getLong("id")),
+            rs.getString("given_name") + " " + rs.getString("family_name") + " (" + rs.getString("email") + ")"))
+        .list();
+  }
+
   public long grant(long staffId, long schoolId, String reason, long grantedBy, LocalDate on, LocalDate expiresOn) {
     var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.sql("""

@@ -25,7 +25,7 @@ final class CensusDates {
       this.title = title;
     }
 
-    String title() {
+    public String title() {
       return title;
     }
   }

@@ -1,0 +1,322 @@
+package org.senda.pupils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.senda.access.Accounts;
+import org.senda.test.Api;
+import org.senda.test.DemoAccounts;
+import org.senda.test.SendaTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The pupil import through the API, into a school of its own (a trust created for these tests, so that the demo
+ * trust is left as it was): created and updated counts, dry runs, every error case with nothing written, XLSX.
+ */
+@SendaTest
+class PupilImportIntegrationTest {
+
+  /** The school the imports go to, made once for the shared context. */
+  record ImportSchool(long schoolId, String sencoToken, String teacherToken) {}
+
+  private static ImportSchool school;
+  private static final AtomicInteger SERIAL = new AtomicInteger();
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  Accounts accounts;
+
+  @Autowired
+  DemoAccounts demo;
+
+  @BeforeEach
+  void createSchoolOnce() {
+    if (school != null && exists(school.schoolId())) {
+      return;
+    }
+    long trustId = insert("insert into trust (name) values ('Import Test Trust')");
+    long schoolId = insert("""
+        insert into school (trust_id, name, urn, dfe_number, phase, local_authority)
+        values (?, 'Import Test Primary', ?, ?, 'PRIMARY', 'Testshire')""", trustId,
+        String.valueOf(900000 + (System.nanoTime() % 99999)), "999/" + (9000 + System.nanoTime() % 999));
+    insert("insert into year_group (school_id, code, name, ordinal) values (?, 'R', 'Reception', 0)", schoolId);
+    for (int year = 1; year <= 6; year++) {
+      long yearId = insert("insert into year_group (school_id, code, name, ordinal) values (?, ?, ?, ?)", schoolId,
+          "Y" + year, "Year " + year, year);
+      insert("insert into school_class (school_id, year_group_id, name) values (?, ?, ?)", schoolId, yearId,
+          "Year " + year + " Ash");
+    }
+    String senco = token(trustId, schoolId, "SENCO");
+    String teacher = token(trustId, schoolId, "TEACHER");
+    school = new ImportSchool(schoolId, senco, teacher);
+  }
+
+  private boolean exists(long schoolId) {
+    return jdbc.sql("select count(*) from school where id = ?").param(schoolId).query(Integer.class).single() == 1;
+  }
+
+  private String token(long trustId, long schoolId, String role) {
+    String email = role.toLowerCase() + "." + schoolId + "@import-test.example";
+    long staffId = insert("insert into staff (trust_id, email, given_name, family_name) values (?, ?, 'Sam', ?)",
+        trustId, email, role);
+    insert("insert into staff_role (staff_id, school_id, role) values (?, ?, ?)", staffId, schoolId, role);
+    long accountId = accounts.createForStaff(staffId, email, "correct horse battery staple 42");
+    return accounts.issueApiToken(accountId, "Import test", Duration.ofDays(1));
+  }
+
+  private long insert(String sql, Object... params) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(sql).params(params).update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  static String upn() {
+    int n = SERIAL.incrementAndGet();
+    return UpnCheck.generate(999, 9001 + n / 1000, 2021, n % 1000);
+  }
+
+  static String wrongCheckLetter(String upn) {
+    char wrong = upn.charAt(0) == 'A' ? 'B' : 'A';
+    return wrong + upn.substring(1);
+  }
+
+  static final String HEADER = "upn,forename,surname,date_of_birth,year_group,sen_status,primary_need,secondary_need\n";
+
+  Api senco() {
+    return new Api(port, school.sencoToken());
+  }
+
+  Api.Response importCsv(String csv, boolean dryRun) {
+    return senco().post("/api/v1/schools/" + school.schoolId() + "/pupil-imports?dryRun=" + dryRun, "text/csv", csv);
+  }
+
+  long count(String table) {
+    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+  }
+
+  /** Row counts of everything an import writes: they must not move when an import is refused. */
+  List<Long> written() {
+    return List.of(count("pupil"), count("pupil_record_event"),
+        jdbc.sql("select count(*) from audit_entry where action = 'IMPORT'").query(Long.class).single());
+  }
+
+  @Test
+  void importCreatesPupilsAndReimportUpdatesThemInsteadOfDuplicating() {
+    String first = upn();
+    String second = upn();
+    String csv = HEADER
+        + first + ",Amelia,Khan,2018-03-14,3,N,,\n"
+        + second + ",Oliver,Nowak,14/02/2019,Y2,N,,\n";
+    Api.Response created = importCsv(csv, false);
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    assertThat(created.json().get("created").asInt()).isEqualTo(2);
+    assertThat(created.json().get("updated").asInt()).isEqualTo(0);
+    long pupils = count("pupil");
+
+    Api.Response again = importCsv(csv.replace("Amelia", "Amelie"), false);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().get("created").asInt()).isEqualTo(0);
+    assertThat(again.json().get("updated").asInt()).isEqualTo(2);
+    assertThat(count("pupil")).isEqualTo(pupils);
+    assertThat(jdbc.sql("select legal_forename from pupil where school_id = ? and upn = ?")
+        .params(school.schoolId(), first).query(String.class).single()).isEqualTo("Amelie");
+    assertThat(jdbc.sql("select y.code from pupil p join year_group y on y.id = p.year_group_id where p.upn = ?")
+        .param(second).query(String.class).single()).isEqualTo("Y2");
+    // audited with counts, never the file's contents
+    List<String> details = jdbc.sql("""
+            select detail from audit_entry where action = 'IMPORT' and school_id = ? order by seq desc""")
+        .param(school.schoolId()).query(String.class).list();
+    assertThat(details.getFirst()).isEqualTo("created=0, updated=2");
+    assertThat(details).noneMatch(d -> d.contains("Khan") || d.contains(first));
+  }
+
+  @Test
+  void dryRunCountsAndPreviewsButWritesNothing() {
+    List<Long> before = written();
+    String csv = HEADER + upn() + ",Ivy,Brown,2017-10-01,Year 4,N,,\n" + upn() + ",Leo,Green,2020-01-05,R,N,,\n";
+    Api.Response response = importCsv(csv, true);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(response.json().get("created").asInt()).isEqualTo(2);
+    assertThat(response.json().get("dryRun").asBoolean()).isTrue();
+    assertThat(response.json().get("preview").size()).isEqualTo(2);
+    assertThat(response.json().get("preview").get(1).get("yearGroup").asString()).isEqualTo("Reception");
+    assertThat(written()).isEqualTo(before);
+  }
+
+  @Test
+  void acceptsAByteOrderMarkAndMisHeaderAliases() {
+    String csv = "\uFEFFUPN,Legal Forename,Legal Surname,DOB,NC Year,Reg Group,Gender,EAL,SEN Status,Primary Need,Secondary Need\n"
+        + upn() + ",Zoë,O'Brien,03/09/2016,5,Year 5 Ash,F,Y,N,,\n";
+    Api.Response response = importCsv(csv, false);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(jdbc.sql("select count(*) from pupil where legal_forename = 'Zoë' and eal and sex = 'F' and class_id is not null")
+        .query(Integer.class).single()).isEqualTo(1);
+  }
+
+  record Case(String name, String csv, int row, String column, String message) {}
+
+  @Test
+  void everyMalformedFileIsRefusedWithItsRowColumnAndMessageAndNothingIsWritten() {
+    String good = upn();
+    String future = LocalDate.now().plusDays(3).toString();
+    String duplicate = upn();
+    List<Case> cases = List.of(
+        new Case("missing required column", "upn,forename,surname,year_group\n" + upn() + ",A,B,3\n", 1,
+            "date_of_birth", "The file has no date_of_birth column"),
+        new Case("duplicate UPN", HEADER + duplicate + ",A,B,2018-01-01,3,N,,\n" + duplicate
+            + ",C,D,2018-01-02,3,N,,\n", 3, "upn", "UPN " + duplicate + " is also on row 2"),
+        new Case("invalid check letter", HEADER + good + ",A,B,2018-01-01,3,N,,\n" + wrongCheckLetter(upn())
+            + ",C,D,2018-01-02,3,N,,\n", 3, "upn", "The UPN check letter is wrong"),
+        new Case("unparsable date of birth", HEADER + upn() + ",A,B,31/02/2018,3,N,,\n", 2, "date_of_birth",
+            "Date of birth must be a real date"),
+        new Case("future date of birth", HEADER + upn() + ",A,B," + future + ",3,N,,\n", 2, "date_of_birth",
+            "Date of birth must be in the past"),
+        new Case("unknown year group", HEADER + upn() + ",A,B,2018-01-01,9,N,,\n", 2, "year_group",
+            "Year group 9 is not a year group of this school"),
+        new Case("blank surname", HEADER + upn() + ",A,,2018-01-01,3,N,,\n", 2, "surname", "Enter a surname"));
+    for (Case c : cases) {
+      List<Long> before = written();
+      Api.Response response = importCsv(c.csv(), false);
+      assertThat(response.status()).as(c.name() + ": " + response.body()).isEqualTo(422);
+      assertThat(response.contentType()).startsWith("application/problem+json");
+      JsonNode error = first(response.json().get("errors"), c.column());
+      assertThat(error).as(c.name() + ": " + response.body()).isNotNull();
+      assertThat(error.get("row").asInt()).as(c.name()).isEqualTo(c.row());
+      assertThat(error.get("message").asString()).as(c.name()).isEqualTo(c.message());
+      assertThat(error.get("fix").asString()).as(c.name()).isNotBlank();
+      assertThat(written()).as(c.name() + " wrote nothing").isEqualTo(before);
+    }
+    // the good row of a refused file was not imported either
+    assertThat(jdbc.sql("select count(*) from pupil where upn = ?").param(good).query(Integer.class).single())
+        .isZero();
+  }
+
+  @Test
+  void aFileNotSavedAsUtf8IsRefusedOnTheRowOfTheFirstBadCharacter() {
+    List<Long> before = written();
+    byte[] windows1252 = (HEADER + upn() + ",Amelia,Khan,2018-03-14,3,N,,\n" + upn() + ",Zoë,Brown,2018-03-14,3,N,,\n")
+        .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    HttpResponse<String> response = postBytes("text/csv", windows1252, false);
+    assertThat(response.statusCode()).isEqualTo(422);
+    JsonNode error = JsonMapper.builder().build().readTree(response.body()).get("errors").get(0);
+    assertThat(error.get("row").asInt()).isEqualTo(3);
+    assertThat(error.get("column").asString()).isEqualTo("file");
+    assertThat(error.get("message").asString()).contains("Windows-1252");
+    assertThat(error.get("fix").asString()).contains("CSV UTF-8");
+    assertThat(written()).isEqualTo(before);
+  }
+
+  @Test
+  void importsAnExcelWorkbook() throws Exception {
+    String upn = upn();
+    byte[] workbook;
+    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = book.createSheet("Pupils");
+      Row header = sheet.createRow(0);
+      String[] names = {"UPN", "Forename", "Surname", "Date of Birth", "Year", "SEN Status"};
+      for (int i = 0; i < names.length; i++) {
+        header.createCell(i).setCellValue(names[i]);
+      }
+      Row row = sheet.createRow(1);
+      row.createCell(0).setCellValue(upn);
+      row.createCell(1).setCellValue("Freya");
+      row.createCell(2).setCellValue("Adeyemi");
+      var date = row.createCell(3);
+      date.setCellValue(LocalDate.of(2019, 5, 20));
+      var style = book.createCellStyle();
+      style.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+      date.setCellStyle(style);
+      row.createCell(4).setCellValue(2);
+      row.createCell(5).setCellValue("N");
+      book.write(out);
+      workbook = out.toByteArray();
+    }
+    HttpResponse<String> response = postBytes(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook, false);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(jdbc.sql("select date_of_birth from pupil where upn = ?").param(upn).query(LocalDate.class).single())
+        .isEqualTo(LocalDate.of(2019, 5, 20));
+  }
+
+  @Test
+  void importNeedsThePermissionAndTheSchool() {
+    String csv = HEADER + upn() + ",A,B,2018-01-01,3,N,,\n";
+    String path = "/api/v1/schools/" + school.schoolId() + "/pupil-imports?dryRun=false";
+    assertThat(new Api(port, school.teacherToken()).post(path, "text/csv", csv).status()).isEqualTo(403);
+    String otherSenco = demo.get("SENCO", demo.schoolIds().getFirst()).apiToken();
+    assertThat(new Api(port, otherSenco).post(path, "text/csv", csv).status()).isEqualTo(404);
+    assertThat(new Api(port, null).post(path, "text/csv", csv).status()).isEqualTo(401);
+  }
+
+  /** The benchmark figure: a 1,000-pupil file, created and then re-imported as updates, each within 5 seconds. */
+  @Test
+  void aThousandPupilFileImportsWithinFiveSeconds() {
+    StringBuilder csv = new StringBuilder(HEADER);
+    for (int i = 0; i < 1000; i++) {
+      csv.append(upn()).append(",Pupil").append(i).append(",Surname").append(i % 97).append(",2018-0")
+          .append(1 + i % 9).append("-1").append(i % 9).append(",").append(1 + i % 6).append(",N,,\n");
+    }
+    importCsv(HEADER + upn() + ",Warm,Up,2018-01-01,3,N,,\n", false);
+    long started = System.nanoTime();
+    Api.Response created = importCsv(csv.toString(), false);
+    long createMillis = (System.nanoTime() - started) / 1_000_000;
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    assertThat(created.json().get("created").asInt()).isEqualTo(1000);
+    started = System.nanoTime();
+    Api.Response updated = importCsv(csv.toString(), false);
+    long updateMillis = (System.nanoTime() - started) / 1_000_000;
+    assertThat(updated.json().get("updated").asInt()).isEqualTo(1000);
+    System.out.printf("1,000-pupil CSV import (%s): create %d ms, re-import (update) %d ms%n",
+        org.senda.test.TestDatabase.postgresql() ? "PostgreSQL" : "H2", createMillis, updateMillis);
+    assertThat(createMillis).isLessThan(5000);
+    assertThat(updateMillis).isLessThan(5000);
+  }
+
+  private static JsonNode first(JsonNode errors, String column) {
+    for (JsonNode error : errors) {
+      if (column.equals(error.get("column").asString())) {
+        return error;
+      }
+    }
+    return null;
+  }
+
+  private HttpResponse<String> postBytes(String contentType, byte[] body, boolean dryRun) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/schools/"
+              + school.schoolId() + "/pupil-imports?dryRun=" + dryRun))
+          .header("Authorization", "Bearer " + school.sencoToken())
+          .header("Content-Type", contentType)
+          .header("Accept", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+          .build();
+      return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
