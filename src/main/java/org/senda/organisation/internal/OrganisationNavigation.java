@@ -34,9 +34,10 @@ class OrganisationNavigation implements Navigation {
     if (PermissionMatrix.grants(roles, Permission.VIEW_STAFF)) {
       items.add(item(school + "/staff", "Staff", requestPath));
     }
+    items.add(item(school + "/classes", "Classes", requestPath));
+    items.add(item(school + "/calendar", "Calendar", requestPath));
     if (SchoolAdministration.allowed(roles)) {
-      items.add(item(school + "/classes", "Classes", requestPath));
-      items.add(item(school + "/calendar", "Calendar", requestPath));
+      items.add(item(school + "/year-groups", "Year groups", requestPath));
     }
     return items;
   }
