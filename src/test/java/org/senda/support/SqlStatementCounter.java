@@ -37,7 +37,7 @@ public class SqlStatementCounter extends OncePerRequestFilter implements BeanPos
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
-    if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+    if (bean instanceof DataSource dataSource) {
       return ProxyDataSourceBuilder.create(dataSource).name("counted").listener(new QueryExecutionListener() {
         @Override
         public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {}

@@ -200,6 +200,9 @@ class SupportPlanController {
     model.addAttribute("findings", findingRows(SmartOutcomeCheck.check(form.draft(), plans.today())));
     model.addAttribute("plain", PlainLanguage.check(form.parentFacingText(), glossary.terms(schoolId)));
     common(model, schoolId);
+    String planName = settings.of(schoolId).planName();
+    model.addAttribute("heading", plan == null ? "New " + planName.toLowerCase(java.util.Locale.UK)
+        : "Edit " + planName.toLowerCase(java.util.Locale.UK));
     return "support/plan-form";
   }
 
