@@ -83,7 +83,11 @@ class PassportController {
         model.addAttribute("latest", passports.current(pupilId).orElse(null));
       }
     }
-    return form(model, schoolId, pupil, passportForm);
+    form(model, schoolId, pupil, passportForm);
+    var shown = new org.springframework.validation.BeanPropertyBindingResult(passportForm, "passportForm");
+    shown.addAllErrors(errors);
+    model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "passportForm", shown);
+    return "support/passport-form";
   }
 
   @PostMapping("/schools/{schoolId}/pupils/{pupilId}/passport/check")

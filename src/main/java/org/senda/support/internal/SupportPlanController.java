@@ -74,7 +74,7 @@ class SupportPlanController {
         reject(errors, e.findings());
       }
     }
-    return form(model, schoolId, pupil, null, planForm.withRows());
+    return form(model, schoolId, pupil, null, planForm.withRows(), errors);
   }
 
   @GetMapping("/support-plans/{planId}/edit")
@@ -104,10 +104,10 @@ class SupportPlanController {
         PlanForm kept = new PlanForm(planForm.wave(), planForm.reviewDate(), planForm.status(), planForm.strengths(),
             planForm.needCommunication(), planForm.needCognition(), planForm.needSemh(), planForm.needSensory(),
             planForm.outcomes(), latest.version());
-        return form(model, schoolId, pupil, latest, kept.withRows());
+        return form(model, schoolId, pupil, latest, kept.withRows(), errors);
       }
     }
-    return form(model, schoolId, pupil, plan, planForm.withRows());
+    return form(model, schoolId, pupil, plan, planForm.withRows(), errors);
   }
 
   /** The SMART and plain-language checks for the form as typed so far (htmx, as the person types). */
@@ -192,7 +192,21 @@ class SupportPlanController {
   }
 
   private String form(Model model, long schoolId, PupilSummary pupil, @Nullable PlanDetail plan, PlanForm form) {
+    return form(model, schoolId, pupil, plan, form, null);
+  }
+
+  /**
+   * The form page. The form shown may be a new object (empty outcome rows added), which would drop the binding
+   * result from the model, so the errors are put back under the form's name.
+   */
+  private String form(Model model, long schoolId, PupilSummary pupil, @Nullable PlanDetail plan, PlanForm form,
+      @Nullable BindingResult errors) {
     model.addAttribute("planForm", form);
+    if (errors != null) {
+      var shown = new org.springframework.validation.BeanPropertyBindingResult(form, "planForm");
+      shown.addAllErrors(errors);
+      model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "planForm", shown);
+    }
     model.addAttribute("pupil", pupil);
     model.addAttribute("plan", plan);
     model.addAttribute("waves", WAVES);
