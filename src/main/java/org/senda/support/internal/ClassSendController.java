@@ -1,0 +1,59 @@
+package org.senda.support.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.senda.access.AccessRefused;
+import org.senda.audit.Audit;
+import org.senda.audit.AuditAction;
+import org.senda.organisation.Organisation;
+import org.senda.organisation.SchoolClass;
+import org.senda.pupils.PupilAccess;
+import org.senda.pupils.PupilScope;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * A class's pupils with SEND on one printable screen: what a supply teacher needs on day one (the current
+ * passport's "how best to support me", the needs and the top classroom strategies), without the sensitive detail.
+ * Open to the adults who teach or support the class, and to those who see the whole school.
+ */
+@Controller
+class ClassSendController {
+
+  private final PupilAccess pupilAccess;
+  private final Organisation organisation;
+  private final ClassSendQueries queries;
+  private final Audit audit;
+  private final Clock clock;
+
+  ClassSendController(PupilAccess pupilAccess, Organisation organisation, ClassSendQueries queries, Audit audit,
+      Clock clock) {
+    this.pupilAccess = pupilAccess;
+    this.organisation = organisation;
+    this.queries = queries;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @GetMapping("/schools/{schoolId}/classes/{classId}/send")
+  @Transactional
+  String page(@PathVariable long schoolId, @PathVariable long classId, Model model) {
+    PupilScope scope = pupilAccess.scope(schoolId);
+    boolean allowed = scope.kind() == PupilScope.Kind.ALL
+        || (scope.kind() == PupilScope.Kind.OWN && scope.classIds().contains(classId));
+    if (!allowed) {
+      throw new AccessRefused("class " + classId);
+    }
+    SchoolClass schoolClass = organisation.classes(schoolId).stream().filter(c -> c.id() == classId).findFirst()
+        .orElseThrow(() -> new AccessRefused("class " + classId));
+    model.addAttribute("schoolClass", schoolClass);
+    model.addAttribute("rows", queries.rows(schoolId, classId, LocalDate.now(clock)));
+    model.addAttribute("schoolId", schoolId);
+    model.addAttribute("schoolName", organisation.school(schoolId).orElseThrow().name());
+    audit.record(AuditAction.VIEW, "class-send", classId, schoolId, null);
+    return "support/class-send";
+  }
+}

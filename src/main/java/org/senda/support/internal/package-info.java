@@ -1,0 +1,4 @@
+@NullMarked
+package org.senda.support.internal;
+
+import org.jspecify.annotations.NullMarked;
