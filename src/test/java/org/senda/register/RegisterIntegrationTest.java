@@ -12,6 +12,7 @@ import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -309,12 +310,11 @@ class RegisterIntegrationTest {
     assertThat(largePupils).isGreaterThan(smallPupils * 2);
     // Warm up: the need codes are read once per start.
     page("SENCO", small).get("/schools/" + small + "/register");
-    page("SENCO", small).get("/schools/" + small + "/register?status=all", Map.of(StatementCounter.HEADER, "small"));
-    page("SENCO", large).get("/schools/" + large + "/register?status=all", Map.of(StatementCounter.HEADER, "large"));
+    int smallCount = SqlStatements.of(page("SENCO", small).get("/schools/" + small + "/register?status=all"));
+    int largeCount = SqlStatements.of(page("SENCO", large).get("/schools/" + large + "/register?status=all"));
 
-    assertThat(StatementCounter.count("small")).as(() -> String.join("\n", StatementCounter.statements("small")))
-        .isPositive().isLessThanOrEqualTo(10);
-    assertThat(StatementCounter.count("large")).isEqualTo(StatementCounter.count("small"));
+    assertThat(smallCount).isPositive();
+    SqlStatements.assertBounded(10, smallCount, largeCount);
   }
 
   long countPupils(long schoolId) {

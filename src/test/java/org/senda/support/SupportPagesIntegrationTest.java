@@ -66,7 +66,7 @@ class SupportPagesIntegrationTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Strategy for pupil " + pupils.get(i), "Slow to decode new words",
             "Tell me what comes next, pupil " + pupils.get(i));
-        statements.put(i + 1, SqlStatementCounter.count(path));
+        statements.put(i + 1, org.senda.test.SqlStatements.of(page));
       }
     }
     System.out.println("Class page SQL statements by pupils with SEND: " + statements);

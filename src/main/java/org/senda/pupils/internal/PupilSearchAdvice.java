@@ -33,6 +33,10 @@ class PupilSearchAdvice {
 
   @ModelAttribute
   void pupilSearch(Model model, HttpServletRequest request) {
+    // JSON answers have no header search.
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      return;
+    }
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null || !(authentication.getPrincipal() instanceof SendaUser user)) {
       return;

@@ -35,6 +35,10 @@ class LayoutAdvice {
 
   @ModelAttribute
   void layout(Model model, HttpServletRequest request) {
+    // @RestController is a @Controller too: JSON answers need no layout, so they skip its queries.
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      return;
+    }
     SendaUser user = signedIn();
     if (user == null) {
       return;
