@@ -38,7 +38,13 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     if (postgresql()) {
       String server = System.getProperty("senda.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
       execute(server + "postgres", "create database " + name);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
+      // Dropped once the context has closed (its connection pool first): registered before every other bean, so
+      // destroyed after all of them. A JVM shutdown hook would race Spring's own and stall the test JVM's exit.
+      if (context.getBeanFactory() instanceof org.springframework.beans.factory.support.DefaultListableBeanFactory beans) {
+        beans.registerDisposableBean("sendaTestDatabaseDrop", () -> drop(server, name));
+      } else {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
+      }
       url = server + name;
       user = "postgres";
     } else {
