@@ -42,8 +42,24 @@ class ProvisionApiController {
       long plannedSessions, long deliveredSessions, long cancelledSessions, int pupils) {}
 
   private final ProvisionService provision;
-  ProvisionApiController(ProvisionService provision) {
+  private final ProvisionMaps maps;
+
+  ProvisionApiController(ProvisionService provision, ProvisionMaps maps) {
     this.provision = provision;
+    this.maps = maps;
+  }
+
+  /** Everything the pupil has received, every year, with attendance, measures and their share of the cost. */
+  @GetMapping("/pupils/{pupilId}/provision-history")
+  ProvisionMaps.History history(@PathVariable long pupilId) {
+    return maps.history(pupilId);
+  }
+
+  /** The school's provision for a term (the term's id; the current term when absent). */
+  @GetMapping("/schools/{schoolId}/provision-map")
+  ProvisionMaps.ProvisionMap map(@PathVariable long schoolId,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable Long term) {
+    return maps.map(schoolId, term);
   }
 
   @GetMapping("/schools/{schoolId}/interventions")
