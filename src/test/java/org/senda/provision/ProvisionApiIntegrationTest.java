@@ -212,4 +212,57 @@ class ProvisionApiIntegrationTest {
     assertThat(api(accounts.get("SENCO", otherSchool)).postJson(sessions, "{}").status()).isEqualTo(404);
     assertThat(new Api(port, null).get("/api/v1/provision-groups/" + group + "/cost").status()).isEqualTo(401);
   }
+
+  @Test
+  void effectivenessReportsGainTargetsAndCostPerInterventionFromEntryAndExitMeasures() {
+    long intervention = intervention(0);
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    List<Long> pupils = pupilsOf(school, 5).subList(3, 5);
+    LocalDate today = LocalDate.now(clock);
+    Api.Response created = api(senco).postJson("/api/v1/schools/" + school + "/provision-groups", """
+        {"interventionId":%d,"staff":[{"staffId":%d}],"pupilIds":[%d,%d],"sessionsPerWeek":1,
+         "minutesPerSession":60,"startDate":"%s","endDate":"%s"}"""
+        .formatted(intervention, ta, pupils.get(0), pupils.get(1), today.minusDays(20), today));
+    long group = created.json().get("id").asLong();
+    assertThat(api(senco).postJson("/api/v1/provision-groups/" + group + "/sessions", """
+        {"date":"%s","delivered":true,"attendance":[{"pupilId":%d,"attended":true},{"pupilId":%d,"attended":true}]}"""
+        .formatted(today.minusDays(10), pupils.get(0), pupils.get(1))).status()).isEqualTo(201);
+    String measures = "/api/v1/provision-groups/" + group + "/pupils/";
+    assertThat(api(senco).put(measures + pupils.get(0) + "/measures",
+        "{\"entry\":10,\"exit\":16,\"exitTarget\":15}").status()).isEqualTo(204);
+    assertThat(api(senco).put(measures + pupils.get(1) + "/measures",
+        "{\"entry\":12,\"exit\":14,\"exitTarget\":15}").status()).isEqualTo(204);
+    Api.Response invalid = api(senco).put(measures + pupilsOf(school, 6).get(5) + "/measures",
+        "{\"entry\":1.234}");
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(fields(invalid)).containsExactlyInAnyOrder("entry", "pupilId");
+    assertThat(api(accounts.get("TEACHER", school)).put(measures + pupils.get(0) + "/measures", "{\"entry\":1}")
+        .status()).isEqualTo(403);
+
+    String path = "/api/v1/schools/" + school + "/intervention-effectiveness";
+    Api.Response report = api(accounts.get("GOVERNOR", school)).get(path);
+    assertThat(report.status()).as(report.body()).isEqualTo(200);
+    JsonNode row = null;
+    for (JsonNode r : report.json()) {
+      if (r.get("interventionId").asLong() == intervention) {
+        row = r;
+      }
+    }
+    assertThat(row).isNotNull();
+    assertThat(row.get("groups").asInt()).isEqualTo(1);
+    assertThat(row.get("pupils").asInt()).isEqualTo(2);
+    assertThat(row.get("pupilsMeasured").asInt()).isEqualTo(2);
+    // Gains 6 and 2; one of two met the target; 60 minutes at £15.50 shared by two; £7.75 / 4.00 = £1.94.
+    assertThat(row.get("averageGain").decimalValue()).isEqualByComparingTo("4.00");
+    assertThat(row.get("shareMeetingExitTarget").decimalValue()).isEqualByComparingTo("0.50");
+    assertThat(row.get("totalCost").decimalValue()).isEqualByComparingTo("15.50");
+    assertThat(row.get("costPerPupil").decimalValue()).isEqualByComparingTo("7.75");
+    assertThat(row.get("costPerUnitOfGain").decimalValue()).isEqualByComparingTo("1.94");
+    assertThat(row.get("smallSample").asBoolean()).isTrue();
+    assertThat(report.body()).doesNotContain("\"name\"");
+
+    assertThat(api(accounts.get("TEACHER", school)).get(path).status()).isEqualTo(403);
+    assertThat(api(accounts.get("SENCO", otherSchool)).get(path).status()).isEqualTo(404);
+    assertThat(new Api(port, null).get(path).status()).isEqualTo(401);
+  }
 }

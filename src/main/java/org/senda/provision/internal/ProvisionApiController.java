@@ -43,10 +43,26 @@ class ProvisionApiController {
 
   private final ProvisionService provision;
   private final ProvisionMaps maps;
+  private final ProvisionEffectiveness effectiveness;
 
-  ProvisionApiController(ProvisionService provision, ProvisionMaps maps) {
+  ProvisionApiController(ProvisionService provision, ProvisionMaps maps, ProvisionEffectiveness effectiveness) {
     this.provision = provision;
     this.maps = maps;
+    this.effectiveness = effectiveness;
+  }
+
+  /** A pupil's entry and exit measures (and exit target) in a group. */
+  @org.springframework.web.bind.annotation.PutMapping("/provision-groups/{groupId}/pupils/{pupilId}/measures")
+  ResponseEntity<Void> measures(@PathVariable long groupId, @PathVariable long pupilId,
+      @RequestBody ProvisionService.MeasuresDraft request) {
+    provision.recordMeasures(groupId, pupilId, request);
+    return ResponseEntity.noContent().build();
+  }
+
+  /** For each intervention the school has run: gain, share meeting the exit target and cost, with counts. */
+  @GetMapping("/schools/{schoolId}/intervention-effectiveness")
+  List<ProvisionEffectiveness.Row> effectiveness(@PathVariable long schoolId) {
+    return effectiveness.forSchool(schoolId);
   }
 
   /** Everything the pupil has received, every year, with attendance, measures and their share of the cost. */

@@ -148,6 +148,46 @@ class ProvisionReports {
         rs.getString("given_name") + " " + rs.getString("family_name"), role, rate);
   }
 
+  record EffectGroup(long groupId, long interventionId, String intervention, String areaOfNeed, int pupils,
+      long deliveredMinutes, long resourcesPence, int measured, @Nullable BigDecimal gainTotal, int withTarget,
+      int metTarget) {}
+
+  /** Every group of the school with its measures summed, for the effectiveness of each intervention. */
+  List<EffectGroup> effectGroups(long schoolId) {
+    return jdbc.sql("""
+        select g.id, i.id as intervention_id, i.name, i.area_of_need, i.resources_cost_pence,
+               coalesce(m.pupils, 0) as pupils, coalesce(m.measured, 0) as measured, m.gain_total,
+               coalesce(m.with_target, 0) as with_target, coalesce(m.met_target, 0) as met_target,
+               coalesce(d.minutes, 0) as minutes
+          from provision_group g
+          join intervention i on i.id = g.intervention_id
+          left join (select gp.group_id, count(*) as pupils,
+                            sum(case when gp.entry_measure is not null and gp.exit_measure is not null
+                                     then 1 else 0 end) as measured,
+                            sum(case when gp.entry_measure is not null and gp.exit_measure is not null
+                                     then gp.exit_measure - gp.entry_measure end) as gain_total,
+                            sum(case when gp.exit_measure is not null and gp.exit_target is not null
+                                     then 1 else 0 end) as with_target,
+                            sum(case when gp.exit_measure is not null and gp.exit_target is not null
+                                      and gp.exit_measure >= gp.exit_target then 1 else 0 end) as met_target
+                       from provision_group_pupil gp where gp.school_id = :school group by gp.group_id) m
+            on m.group_id = g.id
+          left join (select s.group_id, sum(s.minutes) as minutes from provision_session s
+                      where s.school_id = :school and s.delivered group by s.group_id) d on d.group_id = g.id
+         where g.school_id = :school
+         order by lower(i.name), i.id, g.id""")
+        .param("school", schoolId)
+        .query((rs, n) -> new EffectGroup(rs.getLong("id"), rs.getLong("intervention_id"), rs.getString("name"),
+            rs.getString("area_of_need"), rs.getInt("pupils"), rs.getLong("minutes"),
+            rs.getLong("resources_cost_pence"), rs.getInt("measured"), rs.getBigDecimal("gain_total"),
+            rs.getInt("with_target"), rs.getInt("met_target")))
+        .list();
+  }
+
+  List<StaffRow> staffOfSchool(long schoolId) {
+    return staff("gs.school_id = :id", schoolId);
+  }
+
   static <T> Map<Long, List<T>> byGroup(List<T> rows, java.util.function.ToLongFunction<T> group) {
     Map<Long, List<T>> map = new LinkedHashMap<>();
     for (T row : rows) {

@@ -323,6 +323,38 @@ class ProvisionService {
         pupilCount);
   }
 
+  record MeasuresDraft(@Nullable BigDecimal entry, @Nullable BigDecimal exit, @Nullable BigDecimal exitTarget) {}
+
+  /** Records a pupil's entry and exit measures (and exit target) in a group. */
+  @Transactional
+  void recordMeasures(long groupId, long pupilId, MeasuresDraft d) {
+    ProvisionStore.Group group = visibleGroup(groupId);
+    SendaUser user = permissions.current();
+    boolean deliversIt = user.staffId() != null
+        && store.staff(groupId).stream().anyMatch(s -> s.staffId() == user.staffId());
+    if (!deliversIt) {
+      permissions.require(group.schoolId(), Permission.MANAGE_SEND);
+    }
+    List<ProvisionInvalid.FieldError> errors = new ArrayList<>();
+    measure(errors, "entry", d.entry());
+    measure(errors, "exit", d.exit());
+    measure(errors, "exitTarget", d.exitTarget());
+    if (!store.pupils(groupId).contains(pupilId)) {
+      errors.add(error("pupilId", "Pupil " + pupilId + " is not in this group"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ProvisionInvalid(errors);
+    }
+    store.setMeasures(groupId, pupilId, d.entry(), d.exit(), d.exitTarget());
+    audit.record(AuditAction.UPDATE, "pupil", pupilId, group.schoolId(), "provision measures, group " + groupId);
+  }
+
+  private static void measure(List<ProvisionInvalid.FieldError> errors, String field, @Nullable BigDecimal value) {
+    if (value != null && (value.abs().compareTo(new BigDecimal("9999999999")) >= 0 || value.scale() > 2)) {
+      errors.add(error(field, "Enter the measure as a number with at most two decimal places"));
+    }
+  }
+
   private static @Nullable Role roleFor(StaffSummary member, @Nullable String asked,
       @Nullable Intervention intervention) {
     if (asked != null) {

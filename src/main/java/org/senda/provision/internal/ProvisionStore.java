@@ -191,6 +191,17 @@ class ProvisionStore {
     }
   }
 
+  /** Sets a pupil's measures in a group; false when the pupil is not in it. */
+  boolean setMeasures(long groupId, long pupilId, @Nullable BigDecimal entry, @Nullable BigDecimal exit,
+      @Nullable BigDecimal target) {
+    return jdbc.sql("""
+        update provision_group_pupil set entry_measure = :entry, exit_measure = :exit, exit_target = :target
+         where group_id = :group and pupil_id = :pupil""")
+        .param("entry", entry, java.sql.Types.NUMERIC).param("exit", exit, java.sql.Types.NUMERIC)
+        .param("target", target, java.sql.Types.NUMERIC).param("group", groupId).param("pupil", pupilId)
+        .update() == 1;
+  }
+
   static @Nullable BigDecimal decimal(ResultSet rs, String column) throws SQLException {
     return rs.getBigDecimal(column);
   }
