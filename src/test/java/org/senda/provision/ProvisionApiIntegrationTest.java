@@ -265,4 +265,47 @@ class ProvisionApiIntegrationTest {
     assertThat(api(accounts.get("SENCO", otherSchool)).get(path).status()).isEqualTo(404);
     assertThat(new Api(port, null).get(path).status()).isEqualTo(401);
   }
+
+  @Test
+  void aSchoolsOwnHourlyRatesReplaceTheDefaultsInItsCosts() {
+    DemoAccounts.Account otherSenco = accounts.get("SENCO", otherSchool);
+    String rates = "/api/v1/schools/" + otherSchool + "/provision-staff-rates";
+    Api.Response defaults = new Api(port, otherSenco.apiToken()).get(rates);
+    assertThat(defaults.status()).isEqualTo(200);
+    assertThat(defaults.body()).contains("{\"role\":\"TEACHING_ASSISTANT\",\"title\":\"Teaching assistant\","
+        + "\"pencePerHour\":1550,\"schoolsOwn\":false}");
+
+    Api.Response invalid = new Api(port, otherSenco.apiToken()).put(rates,
+        "{\"rates\":{\"GOVERNOR\":100,\"TEACHER\":-1}}");
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(fields(invalid)).containsExactlyInAnyOrder("rates.GOVERNOR", "rates.TEACHER");
+    assertThat(api(accounts.get("TEACHER", otherSchool)).put(rates, "{\"rates\":{\"TEACHER\":4000}}").status())
+        .isEqualTo(403);
+    assertThat(api(senco).put(rates, "{\"rates\":{\"TEACHER\":4000}}").status()).isEqualTo(404);
+
+    Api.Response own = new Api(port, otherSenco.apiToken()).put(rates, "{\"rates\":{\"TEACHER\":4210}}");
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+    try {
+      long teacher = staffWithRole(otherSchool, "TEACHER");
+      long intervention = new Api(port, otherSenco.apiToken()).postJson(
+          "/api/v1/schools/" + otherSchool + "/interventions", """
+          {"name":"Maths catch-up","areaOfNeed":"COGNITION_AND_LEARNING","defaultGroupSize":1,"sessionsPerWeek":1,
+           "minutesPerSession":60,"lengthWeeks":4,"resourcesCostPence":0,"deliveredByRole":"TEACHER"}""")
+          .json().get("id").asLong();
+      long pupil = pupilsOf(otherSchool, 1).getFirst();
+      LocalDate today = LocalDate.now(clock);
+      long group = new Api(port, otherSenco.apiToken()).postJson(
+          "/api/v1/schools/" + otherSchool + "/provision-groups", """
+          {"interventionId":%d,"staff":[{"staffId":%d,"role":"TEACHER"}],"pupilIds":[%d],"startDate":"%s",
+           "endDate":"%s"}""".formatted(intervention, teacher, pupil, today.minusDays(14), today))
+          .json().get("id").asLong();
+      assertThat(new Api(port, otherSenco.apiToken()).postJson("/api/v1/provision-groups/" + group + "/sessions",
+          "{\"date\":\"" + today.minusDays(7) + "\",\"delivered\":true,\"attendance\":[{\"pupilId\":" + pupil
+              + ",\"attended\":true}]}").status()).isEqualTo(201);
+      Api.Response cost = new Api(port, otherSenco.apiToken()).get("/api/v1/provision-groups/" + group + "/cost");
+      assertThat(cost.body()).contains("\"actual\":42.10", "\"perPupilActual\":42.10");
+    } finally {
+      new Api(port, otherSenco.apiToken()).put(rates, "{\"rates\":{\"TEACHER\":3800}}");
+    }
+  }
 }

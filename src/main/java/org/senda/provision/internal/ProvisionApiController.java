@@ -51,6 +51,20 @@ class ProvisionApiController {
     this.effectiveness = effectiveness;
   }
 
+  /** Hourly staff cost per role: the school's own figures, or the defaults where it has set none. */
+  @GetMapping("/schools/{schoolId}/provision-staff-rates")
+  List<ProvisionService.Rate> rates(@PathVariable long schoolId) {
+    return provision.rates(schoolId);
+  }
+
+  /** Sets hourly staff costs, e.g. {@code {"rates":{"TEACHING_ASSISTANT":1625}}} (pence per hour). */
+  @org.springframework.web.bind.annotation.PutMapping("/schools/{schoolId}/provision-staff-rates")
+  List<ProvisionService.Rate> setRates(@PathVariable long schoolId, @RequestBody RatesRequest request) {
+    return provision.setRates(schoolId, request.rates());
+  }
+
+  record RatesRequest(@Nullable Map<String, Long> rates) {}
+
   /** A pupil's entry and exit measures (and exit target) in a group. */
   @org.springframework.web.bind.annotation.PutMapping("/provision-groups/{groupId}/pupils/{pupilId}/measures")
   ResponseEntity<Void> measures(@PathVariable long groupId, @PathVariable long pupilId,

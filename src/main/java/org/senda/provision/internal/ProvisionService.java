@@ -323,6 +323,42 @@ class ProvisionService {
         pupilCount);
   }
 
+  record Rate(String role, String title, long pencePerHour, boolean schoolsOwn) {}
+
+  /** The hourly staff cost for each role that delivers provision: the school's own, or the default. */
+  @Transactional(readOnly = true)
+  List<Rate> rates(long schoolId) {
+    permissions.require(schoolId, Permission.VIEW_AGGREGATES);
+    Map<Role, Long> own = store.rates(schoolId);
+    return ROLE_PREFERENCE.stream().map(r -> new Rate(r.name(), r.title(), ProvisionCost.rate(r, own),
+        own.containsKey(r))).toList();
+  }
+
+  /** Sets the school's hourly costs (pence per hour) for the roles given. */
+  @Transactional
+  List<Rate> setRates(long schoolId, @Nullable Map<String, Long> pencePerHour) {
+    permissions.require(schoolId, Permission.MANAGE_SEND);
+    List<ProvisionInvalid.FieldError> errors = new ArrayList<>();
+    if (pencePerHour == null || pencePerHour.isEmpty()) {
+      errors.add(error("rates", "Enter at least one hourly rate"));
+    } else {
+      pencePerHour.forEach((role, pence) -> {
+        if (deliveringRole(role) == null) {
+          errors.add(error("rates." + role, "Not a role that delivers provision"));
+        } else if (pence == null || pence < 0 || pence > 100_000) {
+          errors.add(error("rates." + role, "Hourly cost must be between 0 and 100000 pence"));
+        }
+      });
+    }
+    if (!errors.isEmpty()) {
+      throw new ProvisionInvalid(errors);
+    }
+    pencePerHour.forEach((role, pence) -> store.setRate(schoolId, Role.valueOf(role), pence));
+    audit.record(AuditAction.UPDATE, "provision-staff-rates", null, schoolId, String.join(",",
+        pencePerHour.keySet()));
+    return rates(schoolId);
+  }
+
   record MeasuresDraft(@Nullable BigDecimal entry, @Nullable BigDecimal exit, @Nullable BigDecimal exitTarget) {}
 
   /** Records a pupil's entry and exit measures (and exit target) in a group. */
