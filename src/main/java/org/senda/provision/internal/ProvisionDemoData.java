@@ -1,0 +1,209 @@
+package org.senda.provision.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.senda.access.Role;
+import org.senda.organisation.Organisation;
+import org.senda.organisation.SchoolCalendar;
+import org.senda.organisation.StaffSummary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.senda.demo.DemoContributor;
+import org.senda.demo.DemoTrust;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo trust's intervention catalogue, shared across the trust (the interventions the seeds name, with the
+ * schedules, resources and measures their publishers describe), and three years of groups, sessions and measures.
+ */
+@Component
+class ProvisionDemoData implements DemoContributor {
+
+  private static final String CL = AreaOfNeed.COGNITION_AND_LEARNING.name();
+  private static final String CI = AreaOfNeed.COMMUNICATION_AND_INTERACTION.name();
+  private static final String SEMH = AreaOfNeed.SOCIAL_EMOTIONAL_MENTAL_HEALTH.name();
+  private static final String SP = AreaOfNeed.SENSORY_AND_PHYSICAL.name();
+  private static final String TA = "TEACHING_ASSISTANT";
+  private static final String TEACHER = "TEACHER";
+
+  static final List<ProvisionStore.NewIntervention> CATALOGUE = List.of(
+      entry("Toe by Toe", CL, "A highly structured phonics-based reading manual, one to one, daily.",
+          "https://educationendowmentfoundation.org.uk/education-evidence/teaching-learning-toolkit/phonics",
+          1, 5, 20, 20, 2995, "Reading age (months)", TA),
+      entry("Numicon intervention", CL, "Multi-sensory number sense teaching with structured apparatus.",
+          "https://educationendowmentfoundation.org.uk/education-evidence/guidance-reports/maths-ks-1",
+          4, 3, 30, 12, 14500, "Number sense assessment score", TA),
+      entry("Numbers Count", CL, "Intensive one-to-one (or small group) numeracy by a trained teacher.",
+          "https://www.edgehill.ac.uk/departments/academic/education/every-child-counts/",
+          3, 3, 30, 12, 4000, "Sandwell Early Numeracy Test score", TEACHER),
+      entry("Talk Boost", CI, "Targeted speech, language and communication programme in small groups.",
+          "https://speechandlanguage.org.uk/talk-boost/", 4, 3, 30, 10, 25000,
+          "Talk Boost progress tracker score", TA),
+      entry("Speech and language therapy programme", CI,
+          "Targets set by the speech and language therapist, delivered one to one by a trained TA.",
+          "https://www.rcslt.org/", 1, 3, 20, 12, 0, "Therapy targets met (%)", TA),
+      entry("Social communication group", CI,
+          "Small-group work on turn taking, conversation and understanding others, for autistic pupils.",
+          "https://www.autismeducationtrust.org.uk/", 6, 1, 45, 12, 3500, "Social skills checklist score", TA),
+      entry("Nurture group", SEMH, "A small class within the school following the six principles of nurture.",
+          "https://www.nurtureuk.org/", 10, 5, 90, 36, 60000, "Boxall Profile score", TA),
+      entry("Art therapy", SEMH, "Sessions with an art therapist for pupils who find it hard to talk.",
+          "https://baat.org/", 1, 1, 50, 12, 120000, "Strengths and Difficulties Questionnaire score", TEACHER),
+      entry("Precision teaching", CL, "Short daily timed practice of a small set of facts or words.",
+          "https://educationendowmentfoundation.org.uk/", 1, 5, 10, 10, 0, "Correct per minute", TA),
+      entry("Fine motor skills group", SP, "Activities to strengthen grip, hand control and handwriting.",
+          "https://www.rcot.co.uk/", 6, 2, 30, 10, 6000, "Fine motor checklist score", TA));
+
+  private final ProvisionStore store;
+  private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
+  private final Organisation organisation;
+
+  ProvisionDemoData(ProvisionStore store, JdbcClient jdbc, JdbcTemplate jdbcTemplate, Organisation organisation) {
+    this.store = store;
+    this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
+    this.organisation = organisation;
+  }
+
+  @Override
+  public int order() {
+    return 600;
+  }
+
+  @Override
+  public boolean hasData() {
+    return jdbc.sql("select count(*) from intervention").query(Integer.class).single() > 0;
+  }
+
+  @Override
+  public void contribute(DemoTrust trust) {
+    long trustId = trust.get("demo.trustId");
+    List<long[]> catalogue = new ArrayList<>();
+    for (int n = 0; n < CATALOGUE.size(); n++) {
+      ProvisionStore.NewIntervention i = CATALOGUE.get(n);
+      long id = store.insert(new ProvisionStore.NewIntervention(trustId, null, i.name(), i.areaOfNeed(),
+          i.description(), i.evidenceLink(), i.defaultGroupSize(), i.sessionsPerWeek(), i.minutesPerSession(),
+          i.lengthWeeks(), i.resourcesCostPence(), i.entryExitMeasure(), i.deliveredByRole()));
+      catalogue.add(new long[] {id, n});
+    }
+    Random random = trust.random("provision");
+    List<Long> schoolIds = trust.get("demo.schoolIds");
+    for (long schoolId : schoolIds) {
+      groups(trust, schoolId, catalogue, random);
+    }
+  }
+
+  /**
+   * Three academic years of groups for a school: each intervention run a few times a year by a teaching assistant
+   * (or teacher) with pupils of the school, sessions on school days with about nine in ten attended and one in
+   * twenty cancelled, and entry and exit measures for groups that have finished. Some interventions work well
+   * (large gains, most pupils meeting the target) and some barely at all, so the effectiveness report tells a story.
+   */
+  private void groups(DemoTrust trust, long schoolId, List<long[]> catalogue, Random random) {
+    LocalDate today = trust.today();
+    List<Long> pupils = trust.get("demo.pupilIds." + schoolId);
+    List<StaffSummary> staff = organisation.staffOf(schoolId);
+    List<StaffSummary> tas = staff.stream().filter(s -> s.roles().contains(Role.TEACHING_ASSISTANT)).toList();
+    List<StaffSummary> teachers = staff.stream().filter(s -> s.roles().contains(Role.TEACHER)).toList();
+    if (pupils.isEmpty() || (tas.isEmpty() && teachers.isEmpty())) {
+      return;
+    }
+    SchoolCalendar calendar = organisation.calendar(schoolId);
+    int firstYear = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
+    List<Object[]> sessions = new ArrayList<>();
+    Map<Long, List<Long>> members = new HashMap<>();
+    for (int year = firstYear - 2; year <= firstYear; year++) {
+      LocalDate yearStart = LocalDate.of(year, 9, 8);
+      for (long[] entry : catalogue) {
+        ProvisionStore.NewIntervention i = CATALOGUE.get((int) entry[1]);
+        int runs = 1 + random.nextInt(2);
+        for (int run = 0; run < runs; run++) {
+          LocalDate start = yearStart.plusWeeks(random.nextInt(20)).with(DayOfWeek.MONDAY);
+          if (!start.isBefore(today)) {
+            continue;
+          }
+          LocalDate end = start.plusWeeks(i.lengthWeeks()).minusDays(3);
+          List<StaffSummary> pool = i.deliveredByRole().equals("TEACHER") && !teachers.isEmpty() ? teachers
+              : tas.isEmpty() ? teachers : tas;
+          StaffSummary member = pool.get(random.nextInt(pool.size()));
+          Role role = member.roles().contains(Role.valueOf(i.deliveredByRole())) ? Role.valueOf(i.deliveredByRole())
+              : member.roles().contains(Role.TEACHING_ASSISTANT) ? Role.TEACHING_ASSISTANT : Role.TEACHER;
+          int size = Math.max(1, Math.min(i.defaultGroupSize(), 1 + random.nextInt(i.defaultGroupSize())));
+          Set<Long> chosen = new LinkedHashSet<>();
+          while (chosen.size() < Math.min(size, pupils.size())) {
+            chosen.add(pupils.get(random.nextInt(pupils.size())));
+          }
+          long groupId = store.insert(new ProvisionStore.NewGroup(schoolId, entry[0], i.sessionsPerWeek(),
+              i.minutesPerSession(), start, end, null, List.of(new ProvisionStore.GroupStaff(0, member.id(), role)),
+              List.copyOf(chosen)), start.atStartOfDay(ZoneOffset.UTC).toInstant());
+          members.put(groupId, List.copyOf(chosen));
+          LocalDate last = end.isBefore(today) ? end : today.minusDays(1);
+          for (LocalDate monday = start; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
+            int held = 0;
+            for (int d = 0; d < 5 && held < i.sessionsPerWeek(); d++) {
+              LocalDate day = monday.plusDays(d);
+              if (day.isAfter(last) || !ProvisionCost.schoolDay(day, calendar)) {
+                continue;
+              }
+              held++;
+              boolean cancelled = random.nextInt(20) == 0;
+              sessions.add(new Object[] {groupId, schoolId, day, !cancelled,
+                  cancelled ? CANCELLED[random.nextInt(CANCELLED.length)] : null, i.minutesPerSession(),
+                  Timestamp.from(day.atTime(15, 30).toInstant(ZoneOffset.UTC))});
+            }
+          }
+          if (end.isBefore(today)) {
+            for (long pupil : chosen) {
+              double entryScore = 10 + random.nextInt(20);
+              double gain = EFFECT[(int) entry[1]] * (0.4 + random.nextDouble() * 1.2);
+              store.setMeasures(groupId, pupil, BigDecimal.valueOf(entryScore),
+                  BigDecimal.valueOf(Math.round((entryScore + gain) * 100) / 100.0).setScale(2,
+                      java.math.RoundingMode.HALF_UP),
+                  BigDecimal.valueOf(entryScore + 5));
+            }
+          }
+        }
+      }
+    }
+    jdbcTemplate.batchUpdate("""
+        insert into provision_session (group_id, school_id, session_date, delivered, cancelled_reason, minutes,
+          recorded_at) values (?, ?, ?, ?, ?, ?, ?)""", sessions);
+    List<Object[]> attendance = new ArrayList<>();
+    jdbc.sql("select id, group_id from provision_session where school_id = ? and delivered order by id")
+        .param(schoolId)
+        .query((rs, n) -> {
+          long sessionId = rs.getLong(1);
+          for (long pupil : members.getOrDefault(rs.getLong(2), List.of())) {
+            attendance.add(new Object[] {sessionId, pupil, schoolId, random.nextInt(10) != 0});
+          }
+          return sessionId;
+        })
+        .list();
+    jdbcTemplate.batchUpdate("""
+        insert into provision_attendance (session_id, pupil_id, school_id, attended) values (?, ?, ?, ?)""",
+        attendance);
+  }
+
+  /** The mean entry-to-exit gain of each catalogue entry, in the order of {@link #CATALOGUE}. */
+  private static final double[] EFFECT = {9, 6, 8, 7, 5, 2, 4, 1.5, 7, 1};
+
+  private static final String[] CANCELLED = {"Teaching assistant covering a class", "School trip",
+      "Staff absence", "Assessment week", "Room needed for exams"};
+
+  private static ProvisionStore.NewIntervention entry(String name, String area, String description, String link,
+      int size, int perWeek, int minutes, int weeks, long pence, String measure, String role) {
+    return new ProvisionStore.NewIntervention(0, null, name, area, description, link, size, perWeek, minutes, weeks,
+        pence, measure, role);
+  }
+}

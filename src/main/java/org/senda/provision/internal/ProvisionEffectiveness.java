@@ -1,0 +1,93 @@
+package org.senda.provision.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.senda.access.Permission;
+import org.senda.access.Permissions;
+import org.senda.audit.Audit;
+import org.senda.audit.AuditAction;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What works, for whom, at what cost: for each intervention the school has run, the average entry-to-exit gain,
+ * the share of measured pupils meeting their exit target, the cost per pupil and per unit of gain, with the group
+ * and pupil counts so that a small sample shows as one. Aggregates only: no pupil is named.
+ */
+@Service
+class ProvisionEffectiveness {
+
+  /** Fewer groups or measured pupils than this and the figures are marked as a small sample. */
+  static final int SMALL_GROUPS = 3;
+  static final int SMALL_PUPILS = 10;
+
+  record Row(long interventionId, String intervention, String areaOfNeed, int groups, int pupils,
+      int pupilsMeasured, @Nullable BigDecimal averageGain, @Nullable BigDecimal shareMeetingExitTarget,
+      BigDecimal totalCost, @Nullable BigDecimal costPerPupil, @Nullable BigDecimal costPerUnitOfGain,
+      boolean smallSample) {}
+
+  private final ProvisionReports reports;
+  private final Permissions permissions;
+  private final Audit audit;
+
+  ProvisionEffectiveness(ProvisionReports reports, Permissions permissions, Audit audit) {
+    this.reports = reports;
+    this.permissions = permissions;
+    this.audit = audit;
+  }
+
+  private static final class Totals {
+    String name = "";
+    String area = "";
+    int groups;
+    int pupils;
+    int measured;
+    BigDecimal gain = BigDecimal.ZERO;
+    int withTarget;
+    int met;
+    BigDecimal cost = new BigDecimal("0.00");
+  }
+
+  @Transactional
+  List<Row> forSchool(long schoolId) {
+    permissions.require(schoolId, Permission.VIEW_AGGREGATES);
+    Map<Long, List<ProvisionReports.StaffRow>> staff =
+        ProvisionReports.byGroup(reports.staffOfSchool(schoolId), ProvisionReports.StaffRow::groupId);
+    Map<Long, Totals> byIntervention = new LinkedHashMap<>();
+    for (ProvisionReports.EffectGroup g : reports.effectGroups(schoolId)) {
+      Totals t = byIntervention.computeIfAbsent(g.interventionId(), k -> new Totals());
+      t.name = g.intervention();
+      t.area = g.areaOfNeed();
+      t.groups++;
+      t.pupils += g.pupils();
+      t.measured += g.measured();
+      if (g.gainTotal() != null) {
+        t.gain = t.gain.add(g.gainTotal());
+      }
+      t.withTarget += g.withTarget();
+      t.met += g.metTarget();
+      t.cost = t.cost.add(ProvisionCost.actual(g.deliveredMinutes(), staff.getOrDefault(g.groupId(), List.of())
+          .stream().map(ProvisionReports.StaffRow::pencePerHour).toList(), g.resourcesPence()));
+    }
+    List<Row> rows = new ArrayList<>();
+    byIntervention.forEach((id, t) -> {
+      BigDecimal averageGain = t.measured == 0 ? null
+          : t.gain.divide(BigDecimal.valueOf(t.measured), 2, RoundingMode.HALF_UP);
+      BigDecimal share = t.withTarget == 0 ? null
+          : BigDecimal.valueOf(t.met).divide(BigDecimal.valueOf(t.withTarget), 2, RoundingMode.HALF_UP);
+      BigDecimal perPupil = t.pupils == 0 ? null
+          : t.cost.divide(BigDecimal.valueOf(t.pupils), 2, RoundingMode.HALF_UP);
+      BigDecimal perGain = perPupil == null || averageGain == null || averageGain.signum() <= 0 ? null
+          : perPupil.divide(averageGain, 2, RoundingMode.HALF_UP);
+      rows.add(new Row(id, t.name, t.area, t.groups, t.pupils, t.measured, averageGain, share, t.cost, perPupil,
+          perGain, t.groups < SMALL_GROUPS || t.measured < SMALL_PUPILS));
+    });
+    audit.record(AuditAction.VIEW, "intervention-effectiveness", null, schoolId, null);
+    return rows;
+  }
+}

@@ -1,0 +1,132 @@
+package org.senda.provision.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.senda.access.Permission;
+import org.senda.access.Permissions;
+import org.senda.audit.Audit;
+import org.senda.audit.AuditAction;
+import org.senda.organisation.Organisation;
+import org.senda.organisation.SchoolCalendar;
+import org.senda.organisation.Term;
+import org.senda.pupils.PupilAccess;
+import org.senda.pupils.PupilSummary;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A pupil's provision history and the school's provision map for a term, with need to know and audit. */
+@Service
+class ProvisionMaps {
+
+  record StaffJson(long staffId, String name, String role) {}
+
+  record HistoryEntry(long groupId, long interventionId, String intervention, String areaOfNeed,
+      @Nullable String measure, LocalDate startDate, LocalDate endDate, @Nullable String room,
+      List<StaffJson> staff, int pupilsInGroup, long sessionsDelivered, long sessionsCancelled,
+      long sessionsAttended, @Nullable BigDecimal entryMeasure, @Nullable BigDecimal exitMeasure,
+      @Nullable BigDecimal exitTarget, BigDecimal groupCost, BigDecimal costShare) {}
+
+  record History(long pupilId, String name, List<HistoryEntry> provision, BigDecimal totalCost) {}
+
+  record MapPupilJson(long pupilId, String name, String yearGroup) {}
+
+  record MapEntry(long groupId, String intervention, String areaOfNeed, LocalDate startDate, LocalDate endDate,
+      @Nullable String room, int sessionsPerWeek, int minutesPerSession, List<StaffJson> staff,
+      List<MapPupilJson> pupils, long sessionsDeliveredInTerm, BigDecimal costInTerm, BigDecimal costPerPupil) {}
+
+  record ProvisionMap(long schoolId, long termId, String term, String academicYear, LocalDate startsOn,
+      LocalDate endsOn, List<MapEntry> groups, int pupils, BigDecimal totalCost) {}
+
+  private final ProvisionReports reports;
+  private final PupilAccess pupilAccess;
+  private final Permissions permissions;
+  private final Organisation organisation;
+  private final Audit audit;
+  private final Clock clock;
+
+  ProvisionMaps(ProvisionReports reports, PupilAccess pupilAccess, Permissions permissions,
+      Organisation organisation, Audit audit, Clock clock) {
+    this.reports = reports;
+    this.pupilAccess = pupilAccess;
+    this.permissions = permissions;
+    this.organisation = organisation;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional
+  History history(long pupilId) {
+    PupilSummary pupil = pupilAccess.requireView(pupilId);
+    List<ProvisionReports.HistoryRow> rows = reports.history(pupilId);
+    Map<Long, List<ProvisionReports.StaffRow>> staff =
+        ProvisionReports.byGroup(reports.staffOfPupilsGroups(pupilId), ProvisionReports.StaffRow::groupId);
+    BigDecimal total = new BigDecimal("0.00");
+    List<HistoryEntry> entries = new java.util.ArrayList<>();
+    for (ProvisionReports.HistoryRow r : rows) {
+      List<ProvisionReports.StaffRow> groupStaff = staff.getOrDefault(r.groupId(), List.of());
+      BigDecimal cost = ProvisionCost.actual(r.deliveredMinutes(),
+          groupStaff.stream().map(ProvisionReports.StaffRow::pencePerHour).toList(), r.resourcesPence());
+      BigDecimal share = ProvisionCost.perPupil(cost, r.pupils());
+      total = total.add(share);
+      entries.add(new HistoryEntry(r.groupId(), r.interventionId(), r.intervention(), r.areaOfNeed(), r.measure(),
+          r.startDate(), r.endDate(), r.room(), staffJson(groupStaff), r.pupils(), r.deliveredSessions(),
+          r.cancelledSessions(), r.attended(), r.entryMeasure(), r.exitMeasure(), r.exitTarget(), cost, share));
+    }
+    audit.record(AuditAction.VIEW, "pupil", pupilId, pupil.schoolId(), "provision history");
+    return new History(pupilId, pupil.name(), entries, total);
+  }
+
+  /** The term with this id in the school's calendar, or the term today falls in; null when there is none. */
+  @Nullable Term term(long schoolId, @Nullable Long termId) {
+    SchoolCalendar calendar = organisation.calendar(schoolId);
+    if (termId != null) {
+      return calendar.terms().stream().filter(t -> t.id() == termId).findFirst().orElse(null);
+    }
+    return calendar.termOn(LocalDate.now(clock)).orElse(null);
+  }
+
+  @Transactional
+  ProvisionMap map(long schoolId, @Nullable Long termId) {
+    permissions.require(schoolId, Permission.VIEW_ALL_PUPILS);
+    Term term = term(schoolId, termId);
+    if (term == null) {
+      throw new ProvisionInvalid(List.of(new ProvisionInvalid.FieldError("term", termId == null
+          ? "Today is not in a term: choose a term" : "Choose a term from the school's calendar")));
+    }
+    LocalDate start = term.startsOn();
+    LocalDate end = term.endsOn();
+    List<ProvisionReports.MapGroup> groups = reports.groupsInTerm(schoolId, start, end);
+    Map<Long, List<ProvisionReports.MapPupil>> pupils =
+        ProvisionReports.byGroup(reports.pupilsInTerm(schoolId, start, end), ProvisionReports.MapPupil::groupId);
+    Map<Long, List<ProvisionReports.StaffRow>> staff =
+        ProvisionReports.byGroup(reports.staffInTerm(schoolId, start, end), ProvisionReports.StaffRow::groupId);
+    BigDecimal total = new BigDecimal("0.00");
+    java.util.Set<Long> distinctPupils = new java.util.HashSet<>();
+    List<MapEntry> entries = new java.util.ArrayList<>();
+    for (ProvisionReports.MapGroup g : groups) {
+      List<ProvisionReports.StaffRow> groupStaff = staff.getOrDefault(g.groupId(), List.of());
+      List<ProvisionReports.MapPupil> groupPupils = pupils.getOrDefault(g.groupId(), List.of());
+      boolean startedInTerm = !g.startDate().isBefore(start) && !g.startDate().isAfter(end);
+      BigDecimal cost = ProvisionCost.actual(g.deliveredMinutes(),
+          groupStaff.stream().map(ProvisionReports.StaffRow::pencePerHour).toList(),
+          startedInTerm ? g.resourcesPence() : 0);
+      total = total.add(cost);
+      groupPupils.forEach(p -> distinctPupils.add(p.pupilId()));
+      entries.add(new MapEntry(g.groupId(), g.intervention(), g.areaOfNeed(), g.startDate(), g.endDate(), g.room(),
+          g.sessionsPerWeek(), g.minutesPerSession(), staffJson(groupStaff),
+          groupPupils.stream().map(p -> new MapPupilJson(p.pupilId(), p.name(), p.yearGroup())).toList(),
+          g.deliveredSessions(), cost, ProvisionCost.perPupil(cost, groupPupils.size())));
+    }
+    audit.record(AuditAction.VIEW, "provision-map", term.id(), schoolId, term.academicYear() + " " + term.name());
+    return new ProvisionMap(schoolId, term.id(), term.name(), term.academicYear(), start, end, entries,
+        distinctPupils.size(), total);
+  }
+
+  private static List<StaffJson> staffJson(List<ProvisionReports.StaffRow> rows) {
+    return rows.stream().map(s -> new StaffJson(s.staffId(), s.name(), s.role().name())).toList();
+  }
+}

@@ -1,0 +1,451 @@
+package org.senda.provision.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.senda.access.AccessRefused;
+import org.senda.access.Permission;
+import org.senda.access.Permissions;
+import org.senda.access.Role;
+import org.senda.access.SendaUser;
+import org.senda.audit.Audit;
+import org.senda.audit.AuditAction;
+import org.senda.organisation.Organisation;
+import org.senda.organisation.SchoolSummary;
+import org.senda.organisation.StaffSummary;
+import org.senda.pupils.PupilSummary;
+import org.senda.pupils.Pupils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The catalogue, provision groups and their sessions: validation, permissions, audit and cost. */
+@Service
+class ProvisionService {
+
+  private static final List<Role> ROLE_PREFERENCE = List.of(Role.TEACHING_ASSISTANT, Role.TEACHER, Role.SENCO,
+      Role.HEADTEACHER, Role.DSL, Role.SCHOOL_ADMIN);
+
+  record InterventionDraft(@Nullable String name, @Nullable String areaOfNeed, @Nullable String description,
+      @Nullable String evidenceLink, @Nullable Integer defaultGroupSize, @Nullable Integer sessionsPerWeek,
+      @Nullable Integer minutesPerSession, @Nullable Integer lengthWeeks, @Nullable Long resourcesCostPence,
+      @Nullable String entryExitMeasure, @Nullable String deliveredByRole, boolean sharedAcrossTrust) {}
+
+  record StaffDraft(@Nullable Long staffId, @Nullable String role) {}
+
+  record GroupDraft(@Nullable Long interventionId, @Nullable List<StaffDraft> staff, @Nullable List<Long> pupilIds,
+      @Nullable Integer sessionsPerWeek, @Nullable Integer minutesPerSession, @Nullable LocalDate startDate,
+      @Nullable LocalDate endDate, @Nullable String room) {}
+
+  record AttendanceDraft(@Nullable Long pupilId, @Nullable Boolean attended) {}
+
+  record SessionDraft(@Nullable LocalDate date, @Nullable Boolean delivered, @Nullable String cancelledReason,
+      @Nullable Integer minutes, @Nullable List<AttendanceDraft> attendance) {}
+
+  record Cost(BigDecimal planned, BigDecimal actual, BigDecimal perPupilActual, BigDecimal perPupilPlanned,
+      long plannedSessions, long deliveredSessions, long cancelledSessions, int pupils) {}
+
+  private final ProvisionStore store;
+  private final Permissions permissions;
+  private final Organisation organisation;
+  private final Pupils pupils;
+  private final Audit audit;
+  private final Clock clock;
+
+  ProvisionService(ProvisionStore store, Permissions permissions, Organisation organisation, Pupils pupils,
+      Audit audit, Clock clock) {
+    this.store = store;
+    this.permissions = permissions;
+    this.organisation = organisation;
+    this.pupils = pupils;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  private SchoolSummary school(long schoolId) {
+    return organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school " + schoolId));
+  }
+
+  @Transactional(readOnly = true)
+  List<Intervention> catalogue(long schoolId) {
+    permissions.requireSchool(schoolId);
+    return store.catalogue(school(schoolId).trustId(), schoolId);
+  }
+
+  @Transactional
+  Intervention addIntervention(long schoolId, InterventionDraft d) {
+    permissions.require(schoolId, Permission.MANAGE_SEND);
+    SchoolSummary school = school(schoolId);
+    List<ProvisionInvalid.FieldError> errors = new ArrayList<>();
+    String name = trim(d.name());
+    if (name == null) {
+      errors.add(error("name", "Enter the name of the intervention"));
+    } else if (name.length() > 200) {
+      errors.add(error("name", "Name must be 200 characters or fewer"));
+    }
+    String area = trim(d.areaOfNeed());
+    if (area == null) {
+      errors.add(error("areaOfNeed", "Select the area of need"));
+    } else if (!isArea(area)) {
+      errors.add(error("areaOfNeed", "Area of need must be one of COMMUNICATION_AND_INTERACTION, "
+          + "COGNITION_AND_LEARNING, SOCIAL_EMOTIONAL_MENTAL_HEALTH, SENSORY_AND_PHYSICAL"));
+    }
+    String description = trim(d.description());
+    if (description != null && description.length() > 2000) {
+      errors.add(error("description", "Description must be 2,000 characters or fewer"));
+    }
+    String evidence = trim(d.evidenceLink());
+    if (evidence != null && (!evidence.matches("(?i)https?://\\S+") || evidence.length() > 500)) {
+      errors.add(error("evidenceLink", "Enter the evidence link as a web address starting with https://"));
+    }
+    whole(errors, "defaultGroupSize", "default group size", d.defaultGroupSize(), 1, 40);
+    whole(errors, "sessionsPerWeek", "sessions per week", d.sessionsPerWeek(), 1, 25);
+    whole(errors, "minutesPerSession", "minutes per session", d.minutesPerSession(), 1, 480);
+    whole(errors, "lengthWeeks", "length in weeks", d.lengthWeeks(), 1, 156);
+    if (d.resourcesCostPence() == null) {
+      errors.add(error("resourcesCostPence", "Enter the resources cost in pence (0 if there is none)"));
+    } else if (d.resourcesCostPence() < 0 || d.resourcesCostPence() > 100_000_000L) {
+      errors.add(error("resourcesCostPence", "Resources cost must be between 0 and 100000000 pence"));
+    }
+    String measure = trim(d.entryExitMeasure());
+    if (measure != null && measure.length() > 200) {
+      errors.add(error("entryExitMeasure", "Entry and exit measure must be 200 characters or fewer"));
+    }
+    Role role = null;
+    String roleName = trim(d.deliveredByRole());
+    if (roleName == null) {
+      errors.add(error("deliveredByRole", "Select the staff role that delivers the intervention"));
+    } else {
+      role = deliveringRole(roleName);
+      if (role == null) {
+        errors.add(error("deliveredByRole", "Delivering role must be one of " + ROLE_PREFERENCE.stream()
+            .map(Role::name).collect(Collectors.joining(", "))));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ProvisionInvalid(errors);
+    }
+    ProvisionStore.NewIntervention row = new ProvisionStore.NewIntervention(school.trustId(),
+        d.sharedAcrossTrust() ? null : schoolId, name, area, description, evidence, d.defaultGroupSize(),
+        d.sessionsPerWeek(), d.minutesPerSession(), d.lengthWeeks(), d.resourcesCostPence(), measure, role.name());
+    long id = store.insert(row);
+    audit.record(AuditAction.CREATE, "intervention", id, schoolId, d.sharedAcrossTrust() ? "shared across trust"
+        : null);
+    return store.interventionFor(school.trustId(), schoolId, id).orElseThrow();
+  }
+
+  @Transactional
+  long createGroup(long schoolId, GroupDraft d) {
+    permissions.require(schoolId, Permission.MANAGE_SEND);
+    SchoolSummary school = school(schoolId);
+    List<ProvisionInvalid.FieldError> errors = new ArrayList<>();
+    Intervention intervention = null;
+    if (d.interventionId() == null) {
+      errors.add(error("interventionId", "Select an intervention"));
+    } else {
+      intervention = store.interventionFor(school.trustId(), schoolId, d.interventionId()).orElse(null);
+      if (intervention == null) {
+        errors.add(error("interventionId", "Select an intervention from the school's catalogue"));
+      }
+    }
+    List<ProvisionStore.GroupStaff> staff = new ArrayList<>();
+    if (d.staff() == null || d.staff().isEmpty()) {
+      errors.add(error("staff", "Name at least one member of staff who delivers the group"));
+    } else {
+      Map<Long, StaffSummary> schoolStaff = organisation.staffOf(schoolId).stream()
+          .collect(Collectors.toMap(StaffSummary::id, s -> s, (a, b) -> a));
+      Set<Long> seen = new HashSet<>();
+      for (int i = 0; i < d.staff().size(); i++) {
+        StaffDraft s = d.staff().get(i);
+        String field = "staff[" + i + "].staffId";
+        StaffSummary member = s == null || s.staffId() == null ? null : schoolStaff.get(s.staffId());
+        if (s == null || s.staffId() == null) {
+          errors.add(error(field, "Enter the staff id"));
+        } else if (member == null) {
+          errors.add(error(field, "Staff member " + s.staffId() + " does not work at this school"));
+        } else if (!seen.add(member.id())) {
+          errors.add(error(field, "Staff member " + member.id() + " is named twice"));
+        } else {
+          Role role = roleFor(member, s.role(), intervention);
+          if (role == null) {
+            errors.add(error(s.role() != null ? "staff[" + i + "].role" : field,
+                member.name() + " holds no role at this school that delivers provision"
+                    + (s.role() != null ? " as " + s.role() : "")));
+          } else {
+            staff.add(new ProvisionStore.GroupStaff(0, member.id(), role));
+          }
+        }
+      }
+    }
+    List<Long> pupilIds = new ArrayList<>();
+    if (d.pupilIds() == null || d.pupilIds().isEmpty()) {
+      errors.add(error("pupilIds", "Add at least one pupil to the group"));
+    } else {
+      Map<Long, PupilSummary> found = pupils.byIds(d.pupilIds().stream().filter(p -> p != null).toList());
+      for (int i = 0; i < d.pupilIds().size(); i++) {
+        Long id = d.pupilIds().get(i);
+        PupilSummary pupil = id == null ? null : found.get(id);
+        if (pupil == null || pupil.schoolId() != schoolId) {
+          errors.add(error("pupilIds[" + i + "]", "Pupil " + id + " is not a pupil of this school"));
+        } else if (pupilIds.contains(id)) {
+          errors.add(error("pupilIds[" + i + "]", "Pupil " + id + " is listed twice"));
+        } else {
+          pupilIds.add(id);
+        }
+      }
+    }
+    Integer spw = d.sessionsPerWeek() != null ? d.sessionsPerWeek()
+        : intervention != null ? Integer.valueOf(intervention.sessionsPerWeek()) : null;
+    Integer mps = d.minutesPerSession() != null ? d.minutesPerSession()
+        : intervention != null ? Integer.valueOf(intervention.minutesPerSession()) : null;
+    whole(errors, "sessionsPerWeek", "sessions per week", spw, 1, 25);
+    whole(errors, "minutesPerSession", "minutes per session", mps, 1, 480);
+    if (d.startDate() == null) {
+      errors.add(error("startDate", "Enter the start date"));
+    }
+    if (d.endDate() == null) {
+      errors.add(error("endDate", "Enter the end date"));
+    } else if (d.startDate() != null && d.endDate().isBefore(d.startDate())) {
+      errors.add(error("endDate", "End date must be the same as or after the start date"));
+    } else if (d.startDate() != null && d.endDate().isAfter(d.startDate().plusYears(3))) {
+      errors.add(error("endDate", "End date must be within three years of the start date"));
+    }
+    String room = trim(d.room());
+    if (room != null && room.length() > 100) {
+      errors.add(error("room", "Room must be 100 characters or fewer"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ProvisionInvalid(errors);
+    }
+    long id = store.insert(new ProvisionStore.NewGroup(schoolId, intervention.id(), spw, mps, d.startDate(),
+        d.endDate(), room, staff, pupilIds), clock.instant());
+    audit.record(AuditAction.CREATE, "provision-group", id, schoolId, pupilIds.size() + " pupils");
+    return id;
+  }
+
+  /** The group, when the signed-in person can see its school (404 otherwise). */
+  ProvisionStore.Group visibleGroup(long groupId) {
+    ProvisionStore.Group group = store.group(groupId).orElseThrow(() -> new AccessRefused("group " + groupId));
+    permissions.requireSchool(group.schoolId());
+    return group;
+  }
+
+  @Transactional
+  long recordSession(long groupId, SessionDraft d) {
+    ProvisionStore.Group group = visibleGroup(groupId);
+    SendaUser user = permissions.current();
+    List<ProvisionStore.GroupStaff> staff = store.staff(groupId);
+    boolean deliversIt = user.staffId() != null && staff.stream().anyMatch(s -> s.staffId() == user.staffId());
+    if (!deliversIt) {
+      permissions.require(group.schoolId(), Permission.MANAGE_SEND);
+    }
+    List<Long> members = store.pupils(groupId);
+    List<ProvisionInvalid.FieldError> errors = new ArrayList<>();
+    if (d.date() == null) {
+      errors.add(error("date", "Enter the date of the session"));
+    } else if (d.date().isBefore(group.startDate()) || d.date().isAfter(group.endDate())) {
+      errors.add(error("date", "Date must be between the group's start date " + group.startDate()
+          + " and end date " + group.endDate()));
+    } else if (d.date().isAfter(LocalDate.now(clock))) {
+      errors.add(error("date", "Date must be today or in the past"));
+    }
+    List<ProvisionStore.Attendance> attendance = new ArrayList<>();
+    String reason = trim(d.cancelledReason());
+    if (d.delivered() == null) {
+      errors.add(error("delivered", "Say whether the session was delivered or cancelled"));
+    } else if (!d.delivered()) {
+      if (reason == null) {
+        errors.add(error("cancelledReason", "Enter why the session was cancelled"));
+      } else if (reason.length() > 500) {
+        errors.add(error("cancelledReason", "Reason must be 500 characters or fewer"));
+      }
+      if (d.attendance() != null && !d.attendance().isEmpty()) {
+        errors.add(error("attendance", "A cancelled session has no attendance"));
+      }
+    } else {
+      if (reason != null) {
+        errors.add(error("cancelledReason", "A delivered session has no cancellation reason"));
+      }
+      List<AttendanceDraft> given = d.attendance() == null ? List.of() : d.attendance();
+      Set<Long> seen = new HashSet<>();
+      for (int i = 0; i < given.size(); i++) {
+        AttendanceDraft a = given.get(i);
+        if (a == null || a.pupilId() == null || !members.contains(a.pupilId())) {
+          errors.add(error("attendance[" + i + "].pupilId", "Pupil " + (a == null ? null : a.pupilId())
+              + " is not in this group"));
+        } else if (!seen.add(a.pupilId())) {
+          errors.add(error("attendance[" + i + "].pupilId", "Pupil " + a.pupilId() + " is listed twice"));
+        } else if (a.attended() == null) {
+          errors.add(error("attendance[" + i + "].attended", "Say whether the pupil attended"));
+        } else {
+          attendance.add(new ProvisionStore.Attendance(a.pupilId(), a.attended()));
+        }
+      }
+      if (errors.isEmpty() && seen.size() != members.size()) {
+        errors.add(error("attendance", "Record attendance for every pupil in the group"));
+      }
+    }
+    Integer minutes = d.minutes() != null ? d.minutes() : Integer.valueOf(group.minutesPerSession());
+    whole(errors, "minutes", "minutes", minutes, 1, 480);
+    if (!errors.isEmpty()) {
+      throw new ProvisionInvalid(errors);
+    }
+    long id = store.insertSession(groupId, group.schoolId(), d.date(), d.delivered(), reason, minutes, attendance,
+        clock.instant());
+    audit.record(AuditAction.CREATE, "provision-session", id, group.schoolId(), "group " + groupId);
+    return id;
+  }
+
+  @Transactional
+  Cost cost(long groupId) {
+    ProvisionStore.Group group = visibleGroup(groupId);
+    if (!permissions.can(group.schoolId(), Permission.MANAGE_SEND)) {
+      permissions.require(group.schoolId(), Permission.VIEW_AGGREGATES);
+    }
+    Map<Role, Long> rates = store.rates(group.schoolId());
+    List<Long> staffRates = store.staff(groupId).stream().map(s -> ProvisionCost.rate(s.role(), rates)).toList();
+    int pupilCount = store.pupils(groupId).size();
+    ProvisionStore.Delivery delivery = store.delivery(groupId);
+    long plannedSessions = (long) group.sessionsPerWeek()
+        * ProvisionCost.schoolWeeks(group.startDate(), group.endDate(), organisation.calendar(group.schoolId()));
+    BigDecimal planned = ProvisionCost.cost(plannedSessions * group.minutesPerSession(), staffRates,
+        group.resourcesCostPence());
+    BigDecimal actual = ProvisionCost.actual(delivery.deliveredMinutes(), staffRates, group.resourcesCostPence());
+    audit.record(AuditAction.VIEW, "provision-group", groupId, group.schoolId(), "cost");
+    return new Cost(planned, actual, ProvisionCost.perPupil(actual, pupilCount),
+        ProvisionCost.perPupil(planned, pupilCount), plannedSessions, delivery.delivered(), delivery.cancelled(),
+        pupilCount);
+  }
+
+  record Rate(String role, String title, long pencePerHour, boolean schoolsOwn) {}
+
+  /** The hourly staff cost for each role that delivers provision: the school's own, or the default. */
+  @Transactional(readOnly = true)
+  List<Rate> rates(long schoolId) {
+    permissions.require(schoolId, Permission.VIEW_AGGREGATES);
+    Map<Role, Long> own = store.rates(schoolId);
+    return ROLE_PREFERENCE.stream().map(r -> new Rate(r.name(), r.title(), ProvisionCost.rate(r, own),
+        own.containsKey(r))).toList();
+  }
+
+  /** Sets the school's hourly costs (pence per hour) for the roles given. */
+  @Transactional
+  List<Rate> setRates(long schoolId, @Nullable Map<String, Long> pencePerHour) {
+    permissions.require(schoolId, Permission.MANAGE_SEND);
+    List<ProvisionInvalid.FieldError> errors = new ArrayList<>();
+    if (pencePerHour == null || pencePerHour.isEmpty()) {
+      errors.add(error("rates", "Enter at least one hourly rate"));
+    } else {
+      pencePerHour.forEach((role, pence) -> {
+        if (deliveringRole(role) == null) {
+          errors.add(error("rates." + role, "Not a role that delivers provision"));
+        } else if (pence == null || pence < 0 || pence > 100_000) {
+          errors.add(error("rates." + role, "Hourly cost must be between 0 and 100000 pence"));
+        }
+      });
+    }
+    if (!errors.isEmpty()) {
+      throw new ProvisionInvalid(errors);
+    }
+    pencePerHour.forEach((role, pence) -> store.setRate(schoolId, Role.valueOf(role), pence));
+    audit.record(AuditAction.UPDATE, "provision-staff-rates", null, schoolId, String.join(",",
+        pencePerHour.keySet()));
+    return rates(schoolId);
+  }
+
+  record MeasuresDraft(@Nullable BigDecimal entry, @Nullable BigDecimal exit, @Nullable BigDecimal exitTarget) {}
+
+  /** Records a pupil's entry and exit measures (and exit target) in a group. */
+  @Transactional
+  void recordMeasures(long groupId, long pupilId, MeasuresDraft d) {
+    ProvisionStore.Group group = visibleGroup(groupId);
+    SendaUser user = permissions.current();
+    boolean deliversIt = user.staffId() != null
+        && store.staff(groupId).stream().anyMatch(s -> s.staffId() == user.staffId());
+    if (!deliversIt) {
+      permissions.require(group.schoolId(), Permission.MANAGE_SEND);
+    }
+    List<ProvisionInvalid.FieldError> errors = new ArrayList<>();
+    measure(errors, "entry", d.entry());
+    measure(errors, "exit", d.exit());
+    measure(errors, "exitTarget", d.exitTarget());
+    if (!store.pupils(groupId).contains(pupilId)) {
+      errors.add(error("pupilId", "Pupil " + pupilId + " is not in this group"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ProvisionInvalid(errors);
+    }
+    store.setMeasures(groupId, pupilId, d.entry(), d.exit(), d.exitTarget());
+    audit.record(AuditAction.UPDATE, "pupil", pupilId, group.schoolId(), "provision measures, group " + groupId);
+  }
+
+  private static void measure(List<ProvisionInvalid.FieldError> errors, String field, @Nullable BigDecimal value) {
+    if (value != null && (value.abs().compareTo(new BigDecimal("9999999999")) >= 0 || value.scale() > 2)) {
+      errors.add(error(field, "Enter the measure as a number with at most two decimal places"));
+    }
+  }
+
+  private static @Nullable Role roleFor(StaffSummary member, @Nullable String asked,
+      @Nullable Intervention intervention) {
+    if (asked != null) {
+      Role role = deliveringRole(asked);
+      return role != null && member.roles().contains(role) ? role : null;
+    }
+    if (intervention != null) {
+      Role preferred = deliveringRole(intervention.deliveredByRole());
+      if (preferred != null && member.roles().contains(preferred)) {
+        return preferred;
+      }
+    }
+    return ROLE_PREFERENCE.stream().filter(member.roles()::contains).findFirst().orElse(null);
+  }
+
+  static @Nullable Role deliveringRole(String name) {
+    for (Role role : ROLE_PREFERENCE) {
+      if (role.name().equals(name)) {
+        return role;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isArea(String area) {
+    for (AreaOfNeed a : AreaOfNeed.values()) {
+      if (a.name().equals(area)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void whole(List<ProvisionInvalid.FieldError> errors, String field, String label,
+      @Nullable Integer value, int min, int max) {
+    if (value == null) {
+      errors.add(error(field, "Enter the " + label));
+    } else if (value < min || value > max) {
+      errors.add(error(field, capitalise(label) + " must be between " + min + " and " + max));
+    }
+  }
+
+  private static String capitalise(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static ProvisionInvalid.FieldError error(String field, String message) {
+    return new ProvisionInvalid.FieldError(field, message);
+  }
+
+  private static @Nullable String trim(@Nullable String s) {
+    if (s == null) {
+      return null;
+    }
+    String t = s.strip();
+    return t.isEmpty() ? null : t;
+  }
+}

@@ -1,0 +1,212 @@
+package org.senda.provision.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.senda.access.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Hand-written SQL for the catalogue, groups, sessions and staff rates. */
+@Repository
+class ProvisionStore {
+
+  record NewIntervention(long trustId, @Nullable Long schoolId, String name, String areaOfNeed,
+      @Nullable String description, @Nullable String evidenceLink, int defaultGroupSize, int sessionsPerWeek,
+      int minutesPerSession, int lengthWeeks, long resourcesCostPence, @Nullable String entryExitMeasure,
+      String deliveredByRole) {}
+
+  record Group(long id, long schoolId, long interventionId, String interventionName, long resourcesCostPence,
+      int sessionsPerWeek, int minutesPerSession, LocalDate startDate, LocalDate endDate, @Nullable String room) {}
+
+  record GroupStaff(long groupId, long staffId, Role role) {}
+
+  record NewGroup(long schoolId, long interventionId, int sessionsPerWeek, int minutesPerSession, LocalDate startDate,
+      LocalDate endDate, @Nullable String room, List<GroupStaff> staff, List<Long> pupilIds) {}
+
+  record Attendance(long pupilId, boolean attended) {}
+
+  private final JdbcClient jdbc;
+
+  ProvisionStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  private static final String INTERVENTION_COLUMNS = """
+      i.id, i.trust_id, i.school_id, i.name, i.area_of_need, i.description, i.evidence_link, i.default_group_size,
+      i.sessions_per_week, i.minutes_per_session, i.length_weeks, i.resources_cost_pence, i.entry_exit_measure,
+      i.delivered_by_role""";
+
+  private static Intervention intervention(ResultSet rs, int row) throws SQLException {
+    long school = rs.getLong("school_id");
+    Long schoolId = rs.wasNull() ? null : school;
+    return new Intervention(rs.getLong("id"), rs.getLong("trust_id"), schoolId, rs.getString("name"),
+        rs.getString("area_of_need"), rs.getString("description"), rs.getString("evidence_link"),
+        rs.getInt("default_group_size"), rs.getInt("sessions_per_week"), rs.getInt("minutes_per_session"),
+        rs.getInt("length_weeks"), rs.getLong("resources_cost_pence"), rs.getString("entry_exit_measure"),
+        rs.getString("delivered_by_role"));
+  }
+
+  /** The school's own entries and those shared across its trust, by name. */
+  List<Intervention> catalogue(long trustId, long schoolId) {
+    return jdbc.sql("select " + INTERVENTION_COLUMNS + """
+         from intervention i
+        where i.trust_id = :trust and (i.school_id = :school or i.school_id is null)
+        order by lower(i.name), i.id""")
+        .param("trust", trustId).param("school", schoolId).query(ProvisionStore::intervention).list();
+  }
+
+  /** The intervention, when the school may use it (its own or shared across its trust). */
+  Optional<Intervention> interventionFor(long trustId, long schoolId, long interventionId) {
+    return jdbc.sql("select " + INTERVENTION_COLUMNS + """
+         from intervention i
+        where i.id = :id and i.trust_id = :trust and (i.school_id = :school or i.school_id is null)""")
+        .param("id", interventionId).param("trust", trustId).param("school", schoolId)
+        .query(ProvisionStore::intervention).optional();
+  }
+
+  long insert(NewIntervention i) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+        insert into intervention (trust_id, school_id, name, area_of_need, description, evidence_link,
+          default_group_size, sessions_per_week, minutes_per_session, length_weeks, resources_cost_pence,
+          entry_exit_measure, delivered_by_role)
+        values (:trust, :school, :name, :area, :description, :evidence, :size, :spw, :mps, :weeks, :pence, :measure,
+          :role)""")
+        .param("trust", i.trustId()).param("school", i.schoolId(), java.sql.Types.BIGINT).param("name", i.name())
+        .param("area", i.areaOfNeed()).param("description", i.description(), java.sql.Types.VARCHAR)
+        .param("evidence", i.evidenceLink(), java.sql.Types.VARCHAR).param("size", i.defaultGroupSize())
+        .param("spw", i.sessionsPerWeek()).param("mps", i.minutesPerSession()).param("weeks", i.lengthWeeks())
+        .param("pence", i.resourcesCostPence()).param("measure", i.entryExitMeasure(), java.sql.Types.VARCHAR)
+        .param("role", i.deliveredByRole())
+        .update(key, "id");
+    return key.getKeyAs(Number.class).longValue();
+  }
+
+  long insert(NewGroup g, Instant now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+        insert into provision_group (school_id, intervention_id, sessions_per_week, minutes_per_session, start_date,
+          end_date, room, created_at)
+        values (:school, :intervention, :spw, :mps, :start, :end, :room, :now)""")
+        .param("school", g.schoolId()).param("intervention", g.interventionId()).param("spw", g.sessionsPerWeek())
+        .param("mps", g.minutesPerSession()).param("start", g.startDate()).param("end", g.endDate())
+        .param("room", g.room(), java.sql.Types.VARCHAR).param("now", Timestamp.from(now))
+        .update(key, "id");
+    long id = key.getKeyAs(Number.class).longValue();
+    for (GroupStaff s : g.staff()) {
+      jdbc.sql("insert into provision_group_staff (group_id, staff_id, school_id, role) values (?, ?, ?, ?)")
+          .params(id, s.staffId(), g.schoolId(), s.role().name()).update();
+    }
+    for (long pupil : g.pupilIds()) {
+      jdbc.sql("insert into provision_group_pupil (group_id, pupil_id, school_id) values (?, ?, ?)")
+          .params(id, pupil, g.schoolId()).update();
+    }
+    return id;
+  }
+
+  Optional<Group> group(long groupId) {
+    return jdbc.sql("""
+        select g.id, g.school_id, g.intervention_id, i.name, i.resources_cost_pence, g.sessions_per_week,
+               g.minutes_per_session, g.start_date, g.end_date, g.room
+          from provision_group g join intervention i on i.id = g.intervention_id
+         where g.id = ?""")
+        .param(groupId)
+        .query((rs, n) -> new Group(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
+            rs.getInt(6), rs.getInt(7), rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
+            rs.getString(10)))
+        .optional();
+  }
+
+  List<GroupStaff> staff(long groupId) {
+    return jdbc.sql("select group_id, staff_id, role from provision_group_staff where group_id = ? order by staff_id")
+        .param(groupId)
+        .query((rs, n) -> new GroupStaff(rs.getLong(1), rs.getLong(2), Role.valueOf(rs.getString(3))))
+        .list();
+  }
+
+  List<Long> pupils(long groupId) {
+    return jdbc.sql("select pupil_id from provision_group_pupil where group_id = ? order by pupil_id")
+        .param(groupId).query(Long.class).list();
+  }
+
+  long insertSession(long groupId, long schoolId, LocalDate date, boolean delivered, @Nullable String reason,
+      int minutes, List<Attendance> attendance, Instant now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+        insert into provision_session (group_id, school_id, session_date, delivered, cancelled_reason, minutes,
+          recorded_at)
+        values (:group, :school, :date, :delivered, :reason, :minutes, :now)""")
+        .param("group", groupId).param("school", schoolId).param("date", date).param("delivered", delivered)
+        .param("reason", reason, java.sql.Types.VARCHAR).param("minutes", minutes).param("now", Timestamp.from(now))
+        .update(key, "id");
+    long id = key.getKeyAs(Number.class).longValue();
+    for (Attendance a : attendance) {
+      jdbc.sql("insert into provision_attendance (session_id, pupil_id, school_id, attended) values (?, ?, ?, ?)")
+          .params(id, a.pupilId(), schoolId, a.attended()).update();
+    }
+    return id;
+  }
+
+  /** Delivered sessions and their minutes, and sessions cancelled. */
+  record Delivery(long delivered, long deliveredMinutes, long cancelled) {}
+
+  Delivery delivery(long groupId) {
+    return jdbc.sql("""
+        select coalesce(sum(case when delivered then 1 else 0 end), 0),
+               coalesce(sum(case when delivered then minutes else 0 end), 0),
+               coalesce(sum(case when delivered then 0 else 1 end), 0)
+          from provision_session where group_id = ?""")
+        .param(groupId)
+        .query((rs, n) -> new Delivery(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+        .single();
+  }
+
+  /** The school's own hourly rates (roles without a row cost the default). */
+  Map<Role, Long> rates(long schoolId) {
+    Map<Role, Long> rates = new EnumMap<>(Role.class);
+    jdbc.sql("select role, pence_per_hour from provision_staff_rate where school_id = ?").param(schoolId)
+        .query((rs, n) -> rates.put(Role.valueOf(rs.getString(1)), rs.getLong(2))).list();
+    return rates;
+  }
+
+  void setRate(long schoolId, Role role, long pencePerHour) {
+    int updated = jdbc.sql("""
+        update provision_staff_rate set pence_per_hour = ?, version = version + 1 where school_id = ? and role = ?""")
+        .params(pencePerHour, schoolId, role.name()).update();
+    if (updated == 0) {
+      jdbc.sql("insert into provision_staff_rate (school_id, role, pence_per_hour) values (?, ?, ?)")
+          .params(schoolId, role.name(), pencePerHour).update();
+    }
+  }
+
+  /** Sets a pupil's measures in a group; false when the pupil is not in it. */
+  boolean setMeasures(long groupId, long pupilId, @Nullable BigDecimal entry, @Nullable BigDecimal exit,
+      @Nullable BigDecimal target) {
+    return jdbc.sql("""
+        update provision_group_pupil set entry_measure = :entry, exit_measure = :exit, exit_target = :target
+         where group_id = :group and pupil_id = :pupil""")
+        .param("entry", entry, java.sql.Types.NUMERIC).param("exit", exit, java.sql.Types.NUMERIC)
+        .param("target", target, java.sql.Types.NUMERIC).param("group", groupId).param("pupil", pupilId)
+        .update() == 1;
+  }
+
+  static @Nullable BigDecimal decimal(ResultSet rs, String column) throws SQLException {
+    return rs.getBigDecimal(column);
+  }
+
+  static String in(Collection<?> ids) {
+    return ids.isEmpty() ? "null" : String.join(",", ids.stream().map(String::valueOf).toList());
+  }
+}

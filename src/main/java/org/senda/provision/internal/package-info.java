@@ -1,0 +1,4 @@
+@NullMarked
+package org.senda.provision.internal;
+
+import org.jspecify.annotations.NullMarked;

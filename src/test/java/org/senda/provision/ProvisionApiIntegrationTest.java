@@ -1,0 +1,311 @@
+package org.senda.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.senda.test.Api;
+import org.senda.test.DemoAccounts;
+import org.senda.test.SendaTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@SendaTest
+class ProvisionApiIntegrationTest {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  DemoAccounts accounts;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  Clock clock;
+
+  long school;
+  long otherSchool;
+  DemoAccounts.Account senco;
+
+  @BeforeEach
+  void setUp() {
+    school = accounts.schoolIds().getFirst();
+    otherSchool = accounts.schoolIds().get(1);
+    senco = accounts.get("SENCO", school);
+  }
+
+  private Api api(DemoAccounts.Account account) {
+    return new Api(port, account.apiToken());
+  }
+
+  private int count(String table) {
+    return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
+  }
+
+  private long staffWithRole(long schoolId, String role) {
+    return jdbc.sql("select min(staff_id) from staff_role where school_id = ? and role = ?")
+        .params(schoolId, role).query(Long.class).single();
+  }
+
+  private List<Long> pupilsOf(long schoolId, int n) {
+    return jdbc.sql("select id from pupil where school_id = ? order by id").param(schoolId).query(Long.class).list()
+        .subList(0, n);
+  }
+
+  private static List<String> fields(Api.Response response) {
+    List<String> fields = new ArrayList<>();
+    response.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+    return fields;
+  }
+
+  private long intervention(long resourcesPence) {
+    Api.Response created = api(senco).postJson("/api/v1/schools/" + school + "/interventions", """
+        {"name":"Reading fluency group","areaOfNeed":"COGNITION_AND_LEARNING","description":"Paired reading",
+         "evidenceLink":"https://example.org/evidence","defaultGroupSize":3,"sessionsPerWeek":2,
+         "minutesPerSession":30,"lengthWeeks":10,"resourcesCostPence":%d,"entryExitMeasure":"Words per minute",
+         "deliveredByRole":"TEACHING_ASSISTANT"}""".formatted(resourcesPence));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().get("id").asLong();
+  }
+
+  @Test
+  void theCatalogueListsTheTrustsSharedInterventionsAndTheSchoolsOwn() {
+    JsonNode catalogue = api(accounts.get("TEACHER", school)).get("/api/v1/schools/" + school + "/interventions")
+        .json();
+    List<String> names = new ArrayList<>();
+    catalogue.forEach(i -> names.add(i.get("name").asString()));
+    assertThat(names).contains("Toe by Toe", "Numicon intervention", "Numbers Count", "Nurture group",
+        "Art therapy", "Precision teaching", "Fine motor skills group", "Social communication group");
+
+    long own = intervention(4599);
+    JsonNode added = api(senco).get("/api/v1/schools/" + school + "/interventions").json();
+    List<Long> ids = new ArrayList<>();
+    added.forEach(i -> ids.add(i.get("id").asLong()));
+    assertThat(ids).contains(own);
+    JsonNode elsewhere = api(accounts.get("SENCO", otherSchool))
+        .get("/api/v1/schools/" + otherSchool + "/interventions").json();
+    List<Long> otherIds = new ArrayList<>();
+    elsewhere.forEach(i -> otherIds.add(i.get("id").asLong()));
+    assertThat(otherIds).as("a school's own entry is not shared").doesNotContain(own);
+
+    long audits = jdbc.sql("select count(*) from audit_entry where record_type = 'intervention' and record_id = ?")
+        .param(String.valueOf(own)).query(Long.class).single();
+    assertThat(audits).isEqualTo(1);
+  }
+
+  @Test
+  void anInvalidInterventionIsRefusedFieldByFieldAndNothingIsWritten() {
+    int before = count("intervention");
+    Api.Response response = api(senco).postJson("/api/v1/schools/" + school + "/interventions", """
+        {"name":" ","areaOfNeed":"READING","evidenceLink":"not a link","defaultGroupSize":0,"sessionsPerWeek":-1,
+         "minutesPerSession":30,"lengthWeeks":10,"resourcesCostPence":-5,"deliveredByRole":"GOVERNOR"}""");
+    assertThat(response.status()).as(response.body()).isEqualTo(422);
+    assertThat(response.contentType()).contains("application/problem+json");
+    assertThat(fields(response)).containsExactlyInAnyOrder("name", "areaOfNeed", "evidenceLink",
+        "defaultGroupSize", "sessionsPerWeek", "resourcesCostPence", "deliveredByRole");
+    assertThat(count("intervention")).isEqualTo(before);
+  }
+
+  @Test
+  void onlyTheSencoOrHeadteacherAddsToTheCatalogue() {
+    String body = """
+        {"name":"X","areaOfNeed":"COGNITION_AND_LEARNING","defaultGroupSize":1,"sessionsPerWeek":1,
+         "minutesPerSession":30,"lengthWeeks":1,"resourcesCostPence":0,"deliveredByRole":"TEACHER"}""";
+    assertThat(api(accounts.get("TEACHER", school)).postJson("/api/v1/schools/" + school + "/interventions", body)
+        .status()).isEqualTo(403);
+    assertThat(api(accounts.get("SENCO", otherSchool)).postJson("/api/v1/schools/" + school + "/interventions",
+        body).status()).isEqualTo(404);
+    assertThat(api(accounts.get("SENCO", otherSchool)).get("/api/v1/schools/" + school + "/interventions")
+        .status()).isEqualTo(404);
+    assertThat(new Api(port, null).get("/api/v1/schools/" + school + "/interventions").status()).isEqualTo(401);
+  }
+
+  @Test
+  void anInvalidGroupNamesEveryFieldAndWritesNothing() {
+    long intervention = intervention(0);
+    long foreignPupil = pupilsOf(otherSchool, 1).getFirst();
+    long foreignStaff = staffWithRole(otherSchool, "TEACHING_ASSISTANT");
+    long pupil = pupilsOf(school, 1).getFirst();
+    int groups = count("provision_group");
+    int staff = count("provision_group_staff");
+    int pupils = count("provision_group_pupil");
+
+    Api.Response response = api(senco).postJson("/api/v1/schools/" + school + "/provision-groups", """
+        {"interventionId":%d,"staff":[{"staffId":%d}],"pupilIds":[%d,%d],"sessionsPerWeek":-2,
+         "minutesPerSession":-30,"startDate":"2026-10-05","endDate":"2026-09-01"}"""
+        .formatted(intervention, foreignStaff, pupil, foreignPupil));
+    assertThat(response.status()).as(response.body()).isEqualTo(422);
+    assertThat(fields(response)).containsExactlyInAnyOrder("staff[0].staffId", "pupilIds[1]", "sessionsPerWeek",
+        "minutesPerSession", "endDate");
+
+    Api.Response empty = api(senco).postJson("/api/v1/schools/" + school + "/provision-groups", """
+        {"interventionId":999999999,"staff":[],"pupilIds":[],"sessionsPerWeek":2,"minutesPerSession":30,
+         "startDate":"2026-10-05","endDate":"2026-12-01"}""");
+    assertThat(empty.status()).isEqualTo(422);
+    assertThat(fields(empty)).containsExactlyInAnyOrder("interventionId", "staff", "pupilIds");
+
+    assertThat(count("provision_group")).isEqualTo(groups);
+    assertThat(count("provision_group_staff")).isEqualTo(staff);
+    assertThat(count("provision_group_pupil")).isEqualTo(pupils);
+  }
+
+  @Test
+  void sessionsAreRecordedAndTheGroupIsCostedInPoundsToThePenny() {
+    long intervention = intervention(1240);
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    List<Long> pupils = pupilsOf(school, 3);
+    LocalDate today = LocalDate.now(clock);
+    LocalDate start = today.minusDays(60);
+    Api.Response created = api(senco).postJson("/api/v1/schools/" + school + "/provision-groups", """
+        {"interventionId":%d,"staff":[{"staffId":%d}],"pupilIds":[%d,%d,%d],"sessionsPerWeek":2,
+         "minutesPerSession":30,"startDate":"%s","endDate":"%s"}"""
+        .formatted(intervention, ta, pupils.get(0), pupils.get(1), pupils.get(2), start, today.plusDays(30)));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    long group = created.json().get("id").asLong();
+    String sessions = "/api/v1/provision-groups/" + group + "/sessions";
+
+    String attendance = """
+        [{"pupilId":%d,"attended":true},{"pupilId":%d,"attended":true},{"pupilId":%d,"attended":false}]"""
+        .formatted(pupils.get(0), pupils.get(1), pupils.get(2));
+    for (int day : new int[] {1, 8}) {
+      Api.Response session = api(senco).postJson(sessions, """
+          {"date":"%s","delivered":true,"attendance":%s}""".formatted(start.plusDays(day), attendance));
+      assertThat(session.status()).as(session.body()).isEqualTo(201);
+    }
+    assertThat(api(senco).postJson(sessions, """
+        {"date":"%s","delivered":false,"cancelledReason":"TA covering a class"}""".formatted(start.plusDays(3)))
+        .status()).isEqualTo(201);
+
+    int before = count("provision_session");
+    Api.Response bad = api(senco).postJson(sessions, """
+        {"date":"%s","delivered":false,"attendance":[{"pupilId":%d,"attended":true}]}"""
+        .formatted(start.minusDays(1), pupils.get(0)));
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(fields(bad)).containsExactlyInAnyOrder("date", "cancelledReason", "attendance");
+    Api.Response partial = api(senco).postJson(sessions, """
+        {"date":"%s","delivered":true,"attendance":[{"pupilId":%d,"attended":true}]}"""
+        .formatted(start.plusDays(2), pupils.get(0)));
+    assertThat(fields(partial)).containsExactly("attendance");
+    assertThat(count("provision_session")).isEqualTo(before);
+
+    Api.Response cost = api(senco).get("/api/v1/provision-groups/" + group + "/cost");
+    assertThat(cost.status()).as(cost.body()).isEqualTo(200);
+    // 2 delivered sessions x 30 minutes x £15.50 = £15.50, + £12.40 resources = £27.90; / 3 pupils = £9.30.
+    assertThat(cost.body()).contains("\"actual\":27.90", "\"perPupilActual\":9.30");
+    assertThat(cost.json().get("deliveredSessions").asInt()).isEqualTo(2);
+    assertThat(cost.json().get("cancelledSessions").asInt()).isEqualTo(1);
+    assertThat(cost.body()).containsPattern("\"planned\":\\d+\\.\\d\\d[,}]");
+    assertThat(cost.json().get("planned").decimalValue()).isGreaterThan(cost.json().get("actual").decimalValue());
+
+    assertThat(api(accounts.get("TEACHER", school)).get("/api/v1/provision-groups/" + group + "/cost").status())
+        .isEqualTo(403);
+    assertThat(api(accounts.get("SENCO", otherSchool)).get("/api/v1/provision-groups/" + group + "/cost")
+        .status()).isEqualTo(404);
+    assertThat(api(accounts.get("SENCO", otherSchool)).postJson(sessions, "{}").status()).isEqualTo(404);
+    assertThat(new Api(port, null).get("/api/v1/provision-groups/" + group + "/cost").status()).isEqualTo(401);
+  }
+
+  @Test
+  void effectivenessReportsGainTargetsAndCostPerInterventionFromEntryAndExitMeasures() {
+    long intervention = intervention(0);
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    List<Long> pupils = pupilsOf(school, 5).subList(3, 5);
+    LocalDate today = LocalDate.now(clock);
+    Api.Response created = api(senco).postJson("/api/v1/schools/" + school + "/provision-groups", """
+        {"interventionId":%d,"staff":[{"staffId":%d}],"pupilIds":[%d,%d],"sessionsPerWeek":1,
+         "minutesPerSession":60,"startDate":"%s","endDate":"%s"}"""
+        .formatted(intervention, ta, pupils.get(0), pupils.get(1), today.minusDays(20), today));
+    long group = created.json().get("id").asLong();
+    assertThat(api(senco).postJson("/api/v1/provision-groups/" + group + "/sessions", """
+        {"date":"%s","delivered":true,"attendance":[{"pupilId":%d,"attended":true},{"pupilId":%d,"attended":true}]}"""
+        .formatted(today.minusDays(10), pupils.get(0), pupils.get(1))).status()).isEqualTo(201);
+    String measures = "/api/v1/provision-groups/" + group + "/pupils/";
+    assertThat(api(senco).put(measures + pupils.get(0) + "/measures",
+        "{\"entry\":10,\"exit\":16,\"exitTarget\":15}").status()).isEqualTo(204);
+    assertThat(api(senco).put(measures + pupils.get(1) + "/measures",
+        "{\"entry\":12,\"exit\":14,\"exitTarget\":15}").status()).isEqualTo(204);
+    Api.Response invalid = api(senco).put(measures + pupilsOf(school, 6).get(5) + "/measures",
+        "{\"entry\":1.234}");
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(fields(invalid)).containsExactlyInAnyOrder("entry", "pupilId");
+    assertThat(api(accounts.get("TEACHER", school)).put(measures + pupils.get(0) + "/measures", "{\"entry\":1}")
+        .status()).isEqualTo(403);
+
+    String path = "/api/v1/schools/" + school + "/intervention-effectiveness";
+    Api.Response report = api(accounts.get("GOVERNOR", school)).get(path);
+    assertThat(report.status()).as(report.body()).isEqualTo(200);
+    JsonNode row = null;
+    for (JsonNode r : report.json()) {
+      if (r.get("interventionId").asLong() == intervention) {
+        row = r;
+      }
+    }
+    assertThat(row).isNotNull();
+    assertThat(row.get("groups").asInt()).isEqualTo(1);
+    assertThat(row.get("pupils").asInt()).isEqualTo(2);
+    assertThat(row.get("pupilsMeasured").asInt()).isEqualTo(2);
+    // Gains 6 and 2; one of two met the target; 60 minutes at £15.50 shared by two; £7.75 / 4.00 = £1.94.
+    assertThat(row.get("averageGain").decimalValue()).isEqualByComparingTo("4.00");
+    assertThat(row.get("shareMeetingExitTarget").decimalValue()).isEqualByComparingTo("0.50");
+    assertThat(row.get("totalCost").decimalValue()).isEqualByComparingTo("15.50");
+    assertThat(row.get("costPerPupil").decimalValue()).isEqualByComparingTo("7.75");
+    assertThat(row.get("costPerUnitOfGain").decimalValue()).isEqualByComparingTo("1.94");
+    assertThat(row.get("smallSample").asBoolean()).isTrue();
+    assertThat(report.body()).doesNotContain("\"name\"");
+
+    assertThat(api(accounts.get("TEACHER", school)).get(path).status()).isEqualTo(403);
+    assertThat(api(accounts.get("SENCO", otherSchool)).get(path).status()).isEqualTo(404);
+    assertThat(new Api(port, null).get(path).status()).isEqualTo(401);
+  }
+
+  @Test
+  void aSchoolsOwnHourlyRatesReplaceTheDefaultsInItsCosts() {
+    DemoAccounts.Account otherSenco = accounts.get("SENCO", otherSchool);
+    String rates = "/api/v1/schools/" + otherSchool + "/provision-staff-rates";
+    Api.Response defaults = new Api(port, otherSenco.apiToken()).get(rates);
+    assertThat(defaults.status()).isEqualTo(200);
+    assertThat(defaults.body()).contains("{\"role\":\"TEACHING_ASSISTANT\",\"title\":\"Teaching assistant\","
+        + "\"pencePerHour\":1550,\"schoolsOwn\":false}");
+
+    Api.Response invalid = new Api(port, otherSenco.apiToken()).put(rates,
+        "{\"rates\":{\"GOVERNOR\":100,\"TEACHER\":-1}}");
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(fields(invalid)).containsExactlyInAnyOrder("rates.GOVERNOR", "rates.TEACHER");
+    assertThat(api(accounts.get("TEACHER", otherSchool)).put(rates, "{\"rates\":{\"TEACHER\":4000}}").status())
+        .isEqualTo(403);
+    assertThat(api(senco).put(rates, "{\"rates\":{\"TEACHER\":4000}}").status()).isEqualTo(404);
+
+    Api.Response own = new Api(port, otherSenco.apiToken()).put(rates, "{\"rates\":{\"TEACHER\":4210}}");
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+    try {
+      long teacher = staffWithRole(otherSchool, "TEACHER");
+      long intervention = new Api(port, otherSenco.apiToken()).postJson(
+          "/api/v1/schools/" + otherSchool + "/interventions", """
+          {"name":"Maths catch-up","areaOfNeed":"COGNITION_AND_LEARNING","defaultGroupSize":1,"sessionsPerWeek":1,
+           "minutesPerSession":60,"lengthWeeks":4,"resourcesCostPence":0,"deliveredByRole":"TEACHER"}""")
+          .json().get("id").asLong();
+      long pupil = pupilsOf(otherSchool, 1).getFirst();
+      LocalDate today = LocalDate.now(clock);
+      long group = new Api(port, otherSenco.apiToken()).postJson(
+          "/api/v1/schools/" + otherSchool + "/provision-groups", """
+          {"interventionId":%d,"staff":[{"staffId":%d,"role":"TEACHER"}],"pupilIds":[%d],"startDate":"%s",
+           "endDate":"%s"}""".formatted(intervention, teacher, pupil, today.minusDays(14), today))
+          .json().get("id").asLong();
+      assertThat(new Api(port, otherSenco.apiToken()).postJson("/api/v1/provision-groups/" + group + "/sessions",
+          "{\"date\":\"" + today.minusDays(7) + "\",\"delivered\":true,\"attendance\":[{\"pupilId\":" + pupil
+              + ",\"attended\":true}]}").status()).isEqualTo(201);
+      Api.Response cost = new Api(port, otherSenco.apiToken()).get("/api/v1/provision-groups/" + group + "/cost");
+      assertThat(cost.body()).contains("\"actual\":42.10", "\"perPupilActual\":42.10");
+    } finally {
+      new Api(port, otherSenco.apiToken()).put(rates, "{\"rates\":{\"TEACHER\":3800}}");
+    }
+  }
+}
