@@ -36,6 +36,11 @@ class SqlStatementsIntegrationTest {
   @Test
   void theSchoolsApiRunsABoundedNumberOfStatementsWhateverTheSchool() {
     List<Long> schools = accounts.schoolIds();
+    // Warm-up: a token's first use in a minute also records when it was last used (one more statement).
+    for (String token : List.of(accounts.get("SENCO", schools.getFirst()).apiToken(),
+        accounts.get("SENCO", schools.getLast()).apiToken(), accounts.get("TRUST_SEND_LEAD", null).apiToken())) {
+      new Api(port, token).get("/api/v1/schools");
+    }
     int first = SqlStatements.of(new Api(port, accounts.get("SENCO", schools.getFirst()).apiToken())
         .get("/api/v1/schools"));
     int last = SqlStatements.of(new Api(port, accounts.get("SENCO", schools.getLast()).apiToken())
@@ -44,7 +49,7 @@ class SqlStatementsIntegrationTest {
         .get("/api/v1/schools"));
 
     // Token, account, roles, the schools: a trust-wide role also asks for its trust's schools.
-    SqlStatements.assertBounded(6, first, last);
+    SqlStatements.assertBounded(5, first, last);
     assertThat(trust).isBetween(first, 6);
   }
 

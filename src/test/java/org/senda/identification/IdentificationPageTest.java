@@ -50,6 +50,8 @@ class IdentificationPageTest {
     Browser.find(browser, "#areas").click();
     Browser.find(browser, "#evidence").sendKeys("Reads two book bands below the class");
     Browser.find(browser, "form[action$='/concerns'] button[type=submit]").click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+        .until(b -> !java.util.Objects.requireNonNull(b.getCurrentUrl()).endsWith("/concerns"));
     assertThat(browser.getCurrentUrl()).endsWith("/schools/" + school + "/pupils/" + pupil);
     assertThat(browser.getPageSource()).contains("Cause for concern raised").contains("Communication and interaction")
         .doesNotContain("No causes for concern have been raised");
