@@ -18,6 +18,9 @@ public interface Register {
   RegisterChange change(long pupilId, SendStatus status, List<RankedNeed> needs, String reason,
       LocalDate effectiveDate);
 
+  /** The need codes someone may choose on a date, in the register's display order (retired codes left out). */
+  List<NeedType> needTypesOn(LocalDate date);
+
   /** The pupil's current SEN status: N when nothing is recorded. */
   SendStatus statusOf(long pupilId);
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.senda.access.Permissions;
 import org.senda.pupils.PupilSummary;
+import org.senda.register.NeedType;
 import org.senda.register.RankedNeed;
 import org.senda.register.Register;
 import org.senda.register.RegisterChange;
@@ -20,8 +21,11 @@ class RegisterService implements Register {
   private final RegisterChanges changes;
   private final RegisterStore store;
   private final Permissions permissions;
+  private final NeedTypes needTypes;
 
-  RegisterService(RegisterAccess access, RegisterChanges changes, RegisterStore store, Permissions permissions) {
+  RegisterService(RegisterAccess access, RegisterChanges changes, RegisterStore store, Permissions permissions,
+      NeedTypes needTypes) {
+    this.needTypes = needTypes;
     this.access = access;
     this.changes = changes;
     this.store = store;
@@ -43,6 +47,11 @@ class RegisterService implements Register {
           .map(p -> new RegisterChangeRefused.Violation(p.field(), p.message())).toList());
     }
     return outcome.change();
+  }
+
+  @Override
+  public List<NeedType> needTypesOn(LocalDate date) {
+    return needTypes.catalogue().validOn(date);
   }
 
   @Override
