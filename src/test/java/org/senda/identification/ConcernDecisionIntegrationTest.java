@@ -2,7 +2,23 @@ package org.senda.identification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +50,9 @@ class ConcernDecisionIntegrationTest {
   @Autowired
   Clock clock;
 
+  @Autowired
+  GreenMail greenMail;
+
   long school() {
     return accounts.schoolIds().get(0);
   }
@@ -48,7 +67,9 @@ class ConcernDecisionIntegrationTest {
             select max(p.id) from pupil p left join register_entry re on re.pupil_id = p.id
             where p.school_id = ? and p.leaving_date is null
               and (re.pupil_id is null or re.status = 'N' and re.monitor_until is null)
-              and not exists (select 1 from concern c where c.pupil_id = p.id)""")
+              and not exists (select 1 from concern c where c.pupil_id = p.id)
+              and exists (select 1 from pupil_contact pc where pc.pupil_id = p.id and pc.parental_responsibility
+                and pc.email is not null)""")
         .param(school()).query(Long.class).single();
   }
 
@@ -70,7 +91,7 @@ class ConcernDecisionIntegrationTest {
   }
 
   @Test
-  void aSencoTakesAConcernThroughADiscussionWithParentsToSenSupport() {
+  void aSencoTakesAConcernThroughADiscussionWithParentsToSenSupport() throws Exception {
     long pupilId = pupilWithoutSen();
     long concernId = raiseConcern(pupilId);
     String base = "/schools/" + school() + "/concerns/" + concernId;
@@ -123,6 +144,38 @@ class ConcernDecisionIntegrationTest {
     assertThat(history.get(0).get("reason").asString()).isEqualTo("Screening shows a language difficulty; parents agree");
     assertThat(history.get(0).get("needs").get(0).asString()).isEqualTo("SLCN");
 
+    String parentEmail = jdbc.sql("""
+            select email from pupil_contact where pupil_id = ? and parental_responsibility and email is not null
+            order by contact_order, id limit 1""").param(pupilId).query(String.class).single();
+    MimeMessage letter = await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(
+        greenMail.getReceivedMessages()).filter(m -> sentTo(m, parentEmail)).findFirst(), Optional::isPresent)
+        .orElseThrow();
+    assertThat(letter.getSubject()).startsWith("SEN support for ");
+    Map<String, Object> parts = new java.util.HashMap<>();
+    collect(letter, parts);
+    String text = (String) parts.get("text/plain");
+    byte[] pdf = (byte[]) parts.get("application/pdf");
+    assertThat(text).contains("now has SEN support", "Screening shows a language difficulty; parents agree",
+        "The first meeting to look at how things are going is on");
+    assertThat(pdf).isNotNull();
+    assertAccessiblePdf(pdf);
+    String recipients = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+        "select recipients from parent_notice where concern_id = ?").param(concernId).query(String.class).optional(),
+        Optional::isPresent).orElseThrow();
+    assertThat(recipients).contains("<" + parentEmail + ">: emailed");
+    assertThat(jdbc.sql("select sent_at from parent_notice where concern_id = ?").param(concernId)
+        .query(java.time.OffsetDateTime.class).single()).isNotNull();
+
+    PageSession.Page page = senco.get(base);
+    assertThat(page.body()).contains("Letter to parents");
+    long contactId = jdbc.sql("""
+            select id from pupil_contact where pupil_id = ? and parental_responsibility
+            order by contact_order, id limit 1""").param(pupilId).query(Long.class).single();
+    PageSession.Page download = senco.get(base + "/notice/" + contactId + ".pdf");
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.header("Content-Type").orElseThrow()).startsWith("application/pdf");
+    assertThat(page("TEACHER", school()).get(base + "/notice/" + contactId + ".pdf").status()).isEqualTo(403);
+
     PageSession.Page again = senco.post(base + "/decision", Map.of("version", version(concernId),
         "decision", "NO_FURTHER_ACTION", "reason", "Changed my mind"));
     assertThat(again.body()).contains("already been decided");
@@ -173,6 +226,42 @@ class ConcernDecisionIntegrationTest {
         "decision", "NO_FURTHER_ACTION", "reason", "Progress is fine"));
     assertThat(stale.status()).isEqualTo(200);
     assertThat(concernRow(concernId).get("status")).isEqualTo("RAISED");
+  }
+
+  /** The text and PDF parts of a message, however deeply its multiparts nest them. */
+  static void collect(jakarta.mail.Part part, Map<String, Object> found) throws Exception {
+    if (part.isMimeType("multipart/*")) {
+      MimeMultipart multipart = (MimeMultipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        collect(multipart.getBodyPart(i), found);
+      }
+    } else if (part.isMimeType("application/pdf")) {
+      found.put("application/pdf", part.getInputStream().readAllBytes());
+    } else if (part.isMimeType("text/plain")) {
+      found.put("text/plain", part.getContent());
+    }
+  }
+
+  static boolean sentTo(MimeMessage message, String email) {
+    try {
+      return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(email));
+    } catch (MessagingException e) {
+      return false;
+    }
+  }
+
+  static void assertAccessiblePdf(byte[] pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(document.getDocumentCatalog().getStructureTreeRoot()).as("tagged").isNotNull();
+      assertThat(document.getDocumentInformation().getTitle()).startsWith("SEN support for ");
+      assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
+      PDPage first = document.getPage(0);
+      for (COSName name : first.getResources().getFontNames()) {
+        PDFont font = first.getResources().getFont(name);
+        assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+      }
+      assertThat(first.getResources().getFontNames()).isNotEmpty();
+    }
   }
 
   long discussions(long concernId) {

@@ -18,7 +18,11 @@ import org.senda.register.RegisterChangeRefused;
 import org.senda.web.ConcurrentEdit;
 import org.senda.web.DateParts;
 import org.senda.web.Option;
+import org.senda.pupils.PupilContact;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -43,12 +47,14 @@ class ConcernTriageController {
   private final Concerns concerns;
   private final ConcernTriage triage;
   private final Register register;
+  private final SenSupportNotice notice;
   private final Organisation organisation;
   private final Audit audit;
   private final Clock clock;
 
   ConcernTriageController(Permissions permissions, VisiblePupils visible, Concerns concerns, ConcernTriage triage,
-      Register register, Organisation organisation, Audit audit, Clock clock) {
+      Register register, SenSupportNotice notice, Organisation organisation, Audit audit, Clock clock) {
+    this.notice = notice;
     this.permissions = permissions;
     this.visible = visible;
     this.concerns = concerns;
@@ -79,6 +85,8 @@ class ConcernTriageController {
     Checked checked = check(schoolId, concernId);
     audit.record(AuditAction.VIEW, "concern", concernId, schoolId, null);
     model.addAttribute("discussions", triage.discussions(concernId));
+    model.addAttribute("noticeContacts", "START_SEN_SUPPORT".equals(checked.concern().decision())
+        ? notice.recipients(checked.pupil().id()) : List.of());
     model.addAttribute("decisionTitle", checked.concern().decision() == null ? null
         : ConcernDecision.valueOf(checked.concern().decision()).title());
     return fill(model, checked, "identification/concern");
@@ -95,6 +103,23 @@ class ConcernTriageController {
       flash.addFlashAttribute("success", ConcurrentEdit.MESSAGE);
     }
     return "redirect:" + base(schoolId, concernId);
+  }
+
+  /** The formal notice to one contact with parental responsibility, as an accessible PDF. */
+  @GetMapping("/schools/{schoolId}/concerns/{concernId}/notice/{contactId}.pdf")
+  @Transactional
+  ResponseEntity<byte[]> noticePdf(@PathVariable long schoolId, @PathVariable long concernId,
+      @PathVariable long contactId) {
+    Checked checked = check(schoolId, concernId);
+    PupilContact contact = notice.recipients(checked.pupil().id()).stream().filter(c -> c.id() == contactId)
+        .findFirst().orElseThrow(() -> new AccessRefused("contact " + contactId));
+    SenSupportNotice.Letter letter = notice.letter(concernId, contact)
+        .orElseThrow(() -> new AccessRefused("no SEN support notice for concern " + concernId));
+    audit.record(AuditAction.EXPORT, "parent-notice", concernId, schoolId, "pdf for contact " + contactId);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sen-support-letter.pdf\"")
+        .body(notice.pdf(letter));
   }
 
   @GetMapping("/schools/{schoolId}/concerns/{concernId}/discussion")
