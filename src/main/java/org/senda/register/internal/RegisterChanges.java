@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
+import org.senda.register.RegisterChange;
 import org.senda.register.SendStatus;
 import org.senda.register.SendStatusChanged;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 class RegisterChanges {
 
   /** The outcome: the problems, or the recorded entry. */
-  record Outcome(List<FieldProblem> problems, RegisterStore.@Nullable Entry entry) {
+  record Outcome(List<FieldProblem> problems, RegisterStore.@Nullable Entry entry, @Nullable RegisterChange change) {
     boolean recorded() {
       return problems.isEmpty();
     }
@@ -62,7 +63,7 @@ class RegisterChanges {
     List<FieldProblem> problems = StatusChangeRules.check(change, needTypes.catalogue(), previousStatus,
         previous == null ? null : previous.lastChange(), today);
     if (!problems.isEmpty()) {
-      return new Outcome(problems, null);
+      return new Outcome(problems, null, null);
     }
     SendStatus status = SendStatus.of(change.status()).orElseThrow();
     List<String> needs = StatusChangeRules.rankedCodes(change);
@@ -79,6 +80,7 @@ class RegisterChanges {
         (previousStatus == null ? "-" : previousStatus.name()) + " -> " + status.name());
     events.publishEvent(new SendStatusChanged(pupilId, schoolId, previousStatus, status, needs,
         change.effectiveDate()));
-    return new Outcome(List.of(), store.entry(pupilId).orElseThrow());
+    return new Outcome(List.of(), store.entry(pupilId).orElseThrow(), new RegisterChange(pupilId, schoolId,
+        previousStatus, status, needs, change.reason().trim(), change.effectiveDate()));
   }
 }

@@ -1,0 +1,88 @@
+package org.senda.identification.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.senda.audit.Audit;
+import org.senda.audit.AuditAction;
+import org.senda.identification.SenSupportStarted;
+import org.senda.pupils.PupilContact;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox for the formal notice (Children and Families Act 2014 s.68; Code of Practice 6.43): once the decision
+ * to start SEN support has committed, the event publication registry hands {@link SenSupportStarted} here (and
+ * again after a restart until it completes). Every contact with parental responsibility who has an email address
+ * gets the letter with the PDF attached; {@code parent_notice} records what was sent, when and to whom, and which
+ * contacts have no email address so that the school posts the letter to them.
+ */
+@Component
+class SenSupportNoticeSender {
+
+  private final SenSupportNotice notice;
+  private final JavaMailSender mail;
+  private final JdbcClient jdbc;
+  private final Audit audit;
+  private final Clock clock;
+  private final String from;
+
+  SenSupportNoticeSender(SenSupportNotice notice, JavaMailSender mail, JdbcClient jdbc, Audit audit, Clock clock,
+      @Value("${senda.mail.from}") String from) {
+    this.notice = notice;
+    this.mail = mail;
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.clock = clock;
+    this.from = from;
+  }
+
+  @ApplicationModuleListener
+  void on(SenSupportStarted started) {
+    List<String> recipients = new ArrayList<>();
+    for (PupilContact contact : notice.recipients(started.pupilId())) {
+      SenSupportNotice.Letter letter = notice.letter(started.concernId(), contact).orElseThrow();
+      if (contact.email() == null || contact.email().isBlank()) {
+        recipients.add(contact.name() + ": no email address, post the letter");
+        continue;
+      }
+      send(letter, contact.email().trim());
+      recipients.add(contact.name() + " <" + contact.email().trim() + ">: emailed");
+    }
+    String list = String.join("; ", recipients);
+    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    jdbc.sql("""
+            insert into parent_notice (school_id, pupil_id, concern_id, starts_on, recipients, created_at, sent_at)
+            values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(started.schoolId(), started.pupilId(), started.concernId(), started.startsOn(),
+            list.length() > 1000 ? list.substring(0, 1000) : list, now,
+            recipients.stream().anyMatch(r -> r.endsWith(": emailed")) ? now : null)
+        .update();
+    audit.record(AuditAction.CREATE, "parent-notice", started.concernId(), started.schoolId(),
+        recipients.size() + " contacts with parental responsibility");
+  }
+
+  private void send(SenSupportNotice.Letter letter, String to) {
+    try {
+      MimeMessage message = mail.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+      helper.setFrom(from);
+      helper.setTo(to);
+      helper.setSubject(letter.title());
+      helper.setText(notice.text(letter));
+      helper.addAttachment("sen-support-letter.pdf", new ByteArrayResource(notice.pdf(letter)), "application/pdf");
+      mail.send(message);
+    } catch (MessagingException e) {
+      throw new IllegalStateException("letter to parents about concern " + letter.concernId(), e);
+    }
+  }
+}

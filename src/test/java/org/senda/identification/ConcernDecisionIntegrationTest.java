@@ -1,0 +1,276 @@
+package org.senda.identification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.senda.test.Api;
+import org.senda.test.DemoAccounts;
+import org.senda.test.PageSession;
+import org.senda.test.SendaTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** A SENCO takes a cause for concern through evidence and a discussion with the parents to starting SEN support. */
+@SendaTest
+class ConcernDecisionIntegrationTest {
+
+  private static final Map<String, PageSession> SESSIONS = new ConcurrentHashMap<>();
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  DemoAccounts accounts;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  Clock clock;
+
+  @Autowired
+  GreenMail greenMail;
+
+  long school() {
+    return accounts.schoolIds().get(0);
+  }
+
+  PageSession page(String role, long schoolId) {
+    return SESSIONS.computeIfAbsent(role + "/" + schoolId,
+        k -> PageSession.signedIn(port, accounts.get(role, schoolId)));
+  }
+
+  long pupilWithoutSen() {
+    return jdbc.sql("""
+            select max(p.id) from pupil p left join register_entry re on re.pupil_id = p.id
+            where p.school_id = ? and p.leaving_date is null
+              and (re.pupil_id is null or re.status = 'N' and re.monitor_until is null)
+              and not exists (select 1 from concern c where c.pupil_id = p.id)
+              and exists (select 1 from pupil_contact pc where pc.pupil_id = p.id and pc.parental_responsibility
+                and pc.email is not null)""")
+        .param(school()).query(Long.class).single();
+  }
+
+  long raiseConcern(long pupilId) {
+    Api.Response raised = new Api(port, accounts.get("SENCO", school()).apiToken())
+        .postJson("/api/v1/pupils/" + pupilId + "/concerns", """
+            {"areas":["COMMUNICATION_AND_INTERACTION"],"evidence":"Hard to follow two-step instructions",
+             "triedInClass":"Visual timetable and instructions broken into steps"}""");
+    assertThat(raised.status()).isEqualTo(201);
+    return raised.json().get("id").asLong();
+  }
+
+  Map<String, Object> concernRow(long id) {
+    return jdbc.sql("select status, decision, version from concern where id = ?").param(id).query().singleRow();
+  }
+
+  String version(long id) {
+    return String.valueOf(concernRow(id).get("version"));
+  }
+
+  @Test
+  void aSencoTakesAConcernThroughADiscussionWithParentsToSenSupport() throws Exception {
+    long pupilId = pupilWithoutSen();
+    long concernId = raiseConcern(pupilId);
+    String base = "/schools/" + school() + "/concerns/" + concernId;
+    PageSession senco = page("SENCO", school());
+
+    PageSession.Page view = senco.get(base);
+    assertThat(view.status()).isEqualTo(200);
+    assertThat(view.body()).contains("Hard to follow two-step instructions", "Start gathering evidence");
+
+    assertThat(senco.post(base + "/gather-evidence", Map.of("version", version(concernId))).status()).isEqualTo(302);
+    assertThat(concernRow(concernId).get("status")).isEqualTo("GATHERING_EVIDENCE");
+
+    PageSession.Page incomplete = senco.post(base + "/discussion", Map.of("version", version(concernId),
+        "heldOn.day", "3", "heldOn.month", "", "heldOn.year", "2026", "attendees", "Mum, class teacher, SENCO"));
+    assertThat(incomplete.status()).isEqualTo(200);
+    assertThat(incomplete.body()).contains("must include a month", "Enter notes of the discussion",
+        "views in their own words", "Enter the next steps you agreed",
+        "Mum, class teacher, SENCO");
+    assertThat(discussions(concernId)).isZero();
+
+    LocalDate today = LocalDate.now(clock);
+    PageSession.Page recorded = senco.post(base + "/discussion", Map.of("version", version(concernId),
+        "heldOn.day", String.valueOf(today.getDayOfMonth()), "heldOn.month", String.valueOf(today.getMonthValue()),
+        "heldOn.year", String.valueOf(today.getYear()), "attendees", "Mum, class teacher, SENCO",
+        "notes", "Talked about what we see in class", "parentViews", "\"He gets cross when he can't say it\"",
+        "nextSteps", "Speech and language screening; meet again in six weeks"));
+    assertThat(recorded.status()).isEqualTo(302);
+    assertThat(discussions(concernId)).isEqualTo(1);
+    assertThat(concernRow(concernId).get("status")).isEqualTo("PARENT_DISCUSSION");
+    assertThat(senco.get(base).body()).contains("He gets cross when he can");
+
+    PageSession.Page noDecision = senco.post(base + "/decision", Map.of("version", version(concernId)));
+    assertThat(noDecision.body()).contains("Select a decision", "Enter the reason for the decision");
+    PageSession.Page noNeed = senco.post(base + "/decision", Map.of("version", version(concernId),
+        "decision", "START_SEN_SUPPORT", "primaryNeed", "", "reason", ""));
+    assertThat(noNeed.status()).isEqualTo(200);
+    assertThat(noNeed.body()).contains("Select the pupil", "Enter the reason for the decision");
+    assertThat(concernRow(concernId).get("status")).isEqualTo("PARENT_DISCUSSION");
+    assertThat(registerChanges(pupilId)).isZero();
+
+    PageSession.Page decided = senco.post(base + "/decision", Map.of("version", version(concernId),
+        "decision", "START_SEN_SUPPORT", "primaryNeed", "SLCN",
+        "reason", "Screening shows a language difficulty; parents agree"));
+    assertThat(decided.status()).isEqualTo(302);
+    assertThat(concernRow(concernId)).containsEntry("status", "DECIDED").containsEntry("decision", "START_SEN_SUPPORT");
+
+    JsonNode history = new Api(port, accounts.get("SENCO", school()).apiToken())
+        .get("/api/v1/pupils/" + pupilId + "/send-status/history").json();
+    assertThat(history.get(0).get("status").asString()).isEqualTo("K");
+    assertThat(history.get(0).get("reason").asString()).isEqualTo("Screening shows a language difficulty; parents agree");
+    assertThat(history.get(0).get("needs").get(0).asString()).isEqualTo("SLCN");
+
+    String parentEmail = jdbc.sql("""
+            select email from pupil_contact where pupil_id = ? and parental_responsibility and email is not null
+            order by contact_order, id limit 1""").param(pupilId).query(String.class).single();
+    MimeMessage letter = await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(
+        greenMail.getReceivedMessages()).filter(m -> sentTo(m, parentEmail)).findFirst(), Optional::isPresent)
+        .orElseThrow();
+    assertThat(letter.getSubject()).startsWith("SEN support for ");
+    Map<String, Object> parts = new java.util.HashMap<>();
+    collect(letter, parts);
+    String text = (String) parts.get("text/plain");
+    byte[] pdf = (byte[]) parts.get("application/pdf");
+    assertThat(text).contains("now has SEN support", "Screening shows a language difficulty; parents agree",
+        "The first meeting to look at how things are going is on");
+    assertThat(pdf).isNotNull();
+    assertAccessiblePdf(pdf);
+    String recipients = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+        "select recipients from parent_notice where concern_id = ?").param(concernId).query(String.class).optional(),
+        Optional::isPresent).orElseThrow();
+    assertThat(recipients).contains("<" + parentEmail + ">: emailed");
+    assertThat(jdbc.sql("select sent_at from parent_notice where concern_id = ?").param(concernId)
+        .query(java.time.OffsetDateTime.class).single()).isNotNull();
+
+    PageSession.Page page = senco.get(base);
+    assertThat(page.body()).contains("Letter to parents");
+    long contactId = jdbc.sql("""
+            select id from pupil_contact where pupil_id = ? and parental_responsibility
+            order by contact_order, id limit 1""").param(pupilId).query(Long.class).single();
+    PageSession.Page download = senco.get(base + "/notice/" + contactId + ".pdf");
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.header("Content-Type").orElseThrow()).startsWith("application/pdf");
+    assertThat(page("TEACHER", school()).get(base + "/notice/" + contactId + ".pdf").status()).isEqualTo(403);
+
+    PageSession.Page again = senco.post(base + "/decision", Map.of("version", version(concernId),
+        "decision", "NO_FURTHER_ACTION", "reason", "Changed my mind"));
+    assertThat(again.body()).contains("already been decided");
+  }
+
+  @Test
+  void monitoringNeedsAReviewDateInTheFuture() {
+    long concernId = raiseConcern(pupilWithoutSen());
+    String base = "/schools/" + school() + "/concerns/" + concernId;
+    PageSession.Page missing = page("SENCO", school()).post(base + "/decision", Map.of("version", version(concernId),
+        "decision", "MONITOR", "reason", "Watch progress this term"));
+    assertThat(missing.status()).isEqualTo(200);
+    assertThat(missing.body()).contains("Enter the review date", "Watch progress this term");
+
+    LocalDate review = LocalDate.now(clock).plusMonths(2);
+    PageSession.Page decided = page("SENCO", school()).post(base + "/decision", Map.of("version", version(concernId),
+        "decision", "MONITOR", "reason", "Watch progress this term", "reviewOn.day",
+        String.valueOf(review.getDayOfMonth()), "reviewOn.month", String.valueOf(review.getMonthValue()),
+        "reviewOn.year", String.valueOf(review.getYear())));
+    assertThat(decided.status()).isEqualTo(302);
+    assertThat(jdbc.sql("select review_on from concern where id = ?").param(concernId).query(LocalDate.class)
+        .single()).isEqualTo(review);
+  }
+
+  @Test
+  void onlyTheSencoOfTheSchoolMayTriage() {
+    long pupilId = pupilWithoutSen();
+    long concernId = raiseConcern(pupilId);
+    String base = "/schools/" + school() + "/concerns/" + concernId;
+
+    assertThat(page("TEACHER", school()).get(base).status()).isEqualTo(403);
+    assertThat(page("TEACHER", school()).post(base + "/decision", Map.of("version", version(concernId),
+        "decision", "NO_FURTHER_ACTION", "reason", "No")).status()).isEqualTo(403);
+    long other = accounts.schoolIds().get(1);
+    assertThat(page("SENCO", other).get(base).status()).isEqualTo(404);
+    assertThat(page("SENCO", other).get("/schools/" + other + "/concerns/" + concernId).status()).isEqualTo(404);
+    assertThat(page("SENCO", other).post("/schools/" + other + "/concerns/" + concernId + "/decision",
+        Map.of("version", version(concernId), "decision", "NO_FURTHER_ACTION", "reason", "No")).status())
+        .isEqualTo(404);
+    assertThat(concernRow(concernId).get("status")).isEqualTo("RAISED");
+  }
+
+  @Test
+  void aStaleFormIsRefused() {
+    long concernId = raiseConcern(pupilWithoutSen());
+    String base = "/schools/" + school() + "/concerns/" + concernId;
+    PageSession.Page stale = page("SENCO", school()).post(base + "/decision", Map.of("version", "7",
+        "decision", "NO_FURTHER_ACTION", "reason", "Progress is fine"));
+    assertThat(stale.status()).isEqualTo(200);
+    assertThat(concernRow(concernId).get("status")).isEqualTo("RAISED");
+  }
+
+  /** The text and PDF parts of a message, however deeply its multiparts nest them. */
+  static void collect(jakarta.mail.Part part, Map<String, Object> found) throws Exception {
+    if (part.isMimeType("multipart/*")) {
+      MimeMultipart multipart = (MimeMultipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        collect(multipart.getBodyPart(i), found);
+      }
+    } else if (part.isMimeType("application/pdf")) {
+      found.put("application/pdf", part.getInputStream().readAllBytes());
+    } else if (part.isMimeType("text/plain")) {
+      found.put("text/plain", part.getContent());
+    }
+  }
+
+  static boolean sentTo(MimeMessage message, String email) {
+    try {
+      return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(email));
+    } catch (MessagingException e) {
+      return false;
+    }
+  }
+
+  static void assertAccessiblePdf(byte[] pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(document.getDocumentCatalog().getStructureTreeRoot()).as("tagged").isNotNull();
+      assertThat(document.getDocumentInformation().getTitle()).startsWith("SEN support for ");
+      assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
+      PDPage first = document.getPage(0);
+      for (COSName name : first.getResources().getFontNames()) {
+        PDFont font = first.getResources().getFont(name);
+        assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+      }
+      assertThat(first.getResources().getFontNames()).isNotEmpty();
+    }
+  }
+
+  long discussions(long concernId) {
+    return jdbc.sql("select count(*) from parent_discussion where concern_id = ?").param(concernId)
+        .query(Long.class).single();
+  }
+
+  long registerChanges(long pupilId) {
+    return jdbc.sql("select count(*) from register_change where pupil_id = ? and status = 'K'").param(pupilId)
+        .query(Long.class).single();
+  }
+}
