@@ -25,6 +25,7 @@ public final class TotpCodes {
         LAST_USED.put(email, candidate);
         return Totp.code(secret, candidate);
       }
+      // The condition waited for is the wall clock itself reaching the next 30-second step: nothing to poll.
       long waitMillis = (now + 1) * Totp.STEP_SECONDS * 1000L - System.currentTimeMillis() + 50;
       try {
         Thread.sleep(Math.max(waitMillis, 50));

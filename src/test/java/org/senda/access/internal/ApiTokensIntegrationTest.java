@@ -6,57 +6,18 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.senda.access.AccessEvent;
-import org.senda.access.Accounts;
 import org.senda.access.StaffAccounts;
 import org.senda.access.StaffAccounts.Person;
 import org.senda.test.Api;
-import org.senda.test.MutableClock;
 import org.senda.test.PageSession;
-import org.senda.test.SendaTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.context.ApplicationContext;
-import org.senda.access.AccessEventsHeard;
-import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
-@SendaTest
-class ApiTokensIntegrationTest {
+class ApiTokensIntegrationTest extends AccountIntegrationTest {
 
   private static final Pattern NEW_TOKEN = Pattern.compile("id=\"new-token\" class=\"senda-token\">(senda_[A-Za-z0-9_-]{43})<");
   private static final Pattern REVOKE = Pattern.compile("action=\"(/account/api-tokens/\\d+/revoke)\"");
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  JdbcClient jdbc;
-
-  @Autowired
-  Accounts accounts;
-
-  @Autowired
-  MutableClock clock;
-
-  @Autowired
-  ApplicationContext context;
-
-  AccessEventsHeard events;
-
-  @BeforeEach
-  void listen() {
-    events = new AccessEventsHeard(context);
-  }
-
-  @AfterEach
-  void clockBackToNowAndStopListening() {
-    clock.resume();
-    events.close();
-  }
 
   @Test
   void aTokenIsShownOnceWorksIsListedAndStopsWhenRevoked() {

@@ -9,57 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.senda.access.AccessEvent;
-import org.senda.access.Accounts;
 import org.senda.access.Role;
 import org.senda.access.StaffAccounts;
 import org.senda.access.StaffAccounts.Person;
 import org.senda.access.Totp;
-import org.senda.test.MutableClock;
 import org.senda.test.PageSession;
-import org.senda.test.SendaTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.context.ApplicationContext;
-import org.senda.access.AccessEventsHeard;
-import org.junit.jupiter.api.BeforeEach;
 
-@SendaTest
-class MfaEnrolmentIntegrationTest {
+class MfaEnrolmentIntegrationTest extends AccountIntegrationTest {
 
   private static final Pattern MANUAL_KEY = Pattern.compile("id=\"manual-key\">([A-Z2-7 ]+)<");
   private static final Pattern RECOVERY_CODE = Pattern.compile("<code>([a-z2-9]{5}-[a-z2-9]{5})</code>");
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  JdbcClient jdbc;
-
-  @Autowired
-  Accounts accounts;
-
-  @Autowired
-  MutableClock clock;
-
-  @Autowired
-  ApplicationContext context;
-
-  AccessEventsHeard events;
-
-  @BeforeEach
-  void listen() {
-    events = new AccessEventsHeard(context);
-  }
-
-  @AfterEach
-  void clockBackToNowAndStopListening() {
-    clock.resume();
-    events.close();
-  }
 
   @Test
   void firstSignInEnrolsTheAppShowsRecoveryCodesOnceAndTheyWorkOnce() {
