@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.senda.access.AccessRefused;
 import org.senda.organisation.Organisation;
 import org.senda.pupils.PupilSummary;
+import org.senda.support.ReviewEvidence;
+import org.senda.support.ReviewEvidenceItem;
 import org.senda.web.ConcurrentEdit;
 import org.senda.web.Option;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -41,10 +43,12 @@ class SupportPlanController {
   private final Organisation organisation;
   private final Glossary glossary;
   private final SupportPdfs pdfs;
+  private final List<ReviewEvidence> evidence;
 
   SupportPlanController(SupportPlanService plans, SupportSettings settings, Organisation organisation,
-      Glossary glossary, SupportPdfs pdfs) {
+      Glossary glossary, SupportPdfs pdfs, List<ReviewEvidence> evidence) {
     this.pdfs = pdfs;
+    this.evidence = evidence;
     this.plans = plans;
     this.settings = settings;
     this.organisation = organisation;
@@ -185,6 +189,9 @@ class SupportPlanController {
     model.addAttribute("plan", plan);
     model.addAttribute("pupil", plans.pupil(plan.pupilId()));
     model.addAttribute("reviewForm", form);
+    model.addAttribute("advice", evidence.stream()
+        .flatMap(e -> e.since(plan.pupilId(), plan.current().openedOn()).stream())
+        .sorted(java.util.Comparator.comparing(ReviewEvidenceItem::receivedOn)).toList());
     model.addAttribute("resultOptions", RESULTS);
     model.addAttribute("decisions", DECISIONS);
     common(model, schoolId);
