@@ -24,6 +24,7 @@ public record AccessEvent(Kind kind, String email, @Nullable Long accountId, @Nu
     MFA_ENROLLED,
     RECOVERY_CODE_USED,
     API_TOKEN_ISSUED,
-    API_TOKEN_REVOKED
+    API_TOKEN_REVOKED,
+    EMAIL_CHANGED
   }
 }

@@ -3,6 +3,7 @@ package org.senda.access;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import org.senda.access.internal.AccountChanges;
 import org.senda.access.internal.AccountStore;
 import org.senda.access.internal.PasswordLinkRequested;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,11 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts {
 
   private final AccountStore store;
+  private final AccountChanges changes;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  Accounts(AccountStore store, Clock clock, ApplicationEventPublisher events) {
+  Accounts(AccountStore store, AccountChanges changes, Clock clock, ApplicationEventPublisher events) {
     this.store = store;
+    this.changes = changes;
     this.clock = clock;
     this.events = events;
   }
@@ -59,6 +62,37 @@ public class Accounts {
    */
   public void invite(long accountId) {
     events.publishEvent(new PasswordLinkRequested(accountId, PasswordLinkRequested.Purpose.INVITE));
+  }
+
+  /**
+   * Whether someone other than this member of staff already signs in with the email address (an account's email
+   * is unique: it is what the person types to sign in).
+   */
+  @Transactional(readOnly = true)
+  public boolean emailInUse(String email, long exceptStaffId) {
+    return changes.emailInUse(normalise(email), exceptStaffId);
+  }
+
+  /**
+   * The staff member's email changed: their sign-in account follows, and their signed-in sessions carry on under
+   * the new address. Check {@link #emailInUse} first; the database refuses a duplicate regardless.
+   */
+  public void staffEmailChanged(long staffId, String email) {
+    changes.changeEmail(staffId, normalise(email));
+  }
+
+  /**
+   * The staff member's roles changed (added, removed, or all ended by deactivation): once the caller's transaction
+   * commits, every signed-in session of theirs holds the new roles, so a removed role stops working on the next
+   * request. API tokens need nothing: they look the roles up on every call.
+   */
+  public void staffRolesChanged(long staffId) {
+    changes.rolesChanged(staffId);
+  }
+
+  /** Signs the member of staff out of every session once the caller's transaction commits. */
+  public void endSessionsOfStaff(long staffId) {
+    changes.endSessions(staffId);
   }
 
   /** Email addresses are compared without regard to case. */

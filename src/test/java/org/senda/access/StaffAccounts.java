@@ -55,6 +55,20 @@ public final class StaffAccounts {
     return new Person(accountId, staffId, schoolId, trustId, email, PASSWORD, "");
   }
 
+  /** A colleague of {@code person}: a member of staff with the role in the same school, enrolled in MFA. */
+  public Person colleague(Person person, Role role) {
+    String email = "staff-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+    long staffId = insert("insert into staff (trust_id, email, given_name, family_name) values (?, ?, ?, ?)",
+        person.trustId(), email, "Jo", "Colleague");
+    jdbc.sql("insert into staff_role (staff_id, school_id, role) values (?, ?, ?)")
+        .params(staffId, person.schoolId(), role.name())
+        .update();
+    long accountId = accounts.createForStaff(staffId, email, PASSWORD);
+    String secret = Totp.newSecret();
+    accounts.enrolTotp(accountId, secret);
+    return new Person(accountId, staffId, person.schoolId(), person.trustId(), email, PASSWORD, secret);
+  }
+
   /** A staff member with no account at all. */
   public String staffWithoutAccount() {
     long trustId = insert("insert into trust (name) values (?)", "Test Trust without accounts");

@@ -1,5 +1,16 @@
 package org.senda.access.internal;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.senda.access.SendaUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -7,9 +18,16 @@ import org.springframework.stereotype.Component;
 /**
  * Every session of a person, wherever it was opened: sessions live in the database (Spring Session JDBC), indexed
  * by the principal's name, which for Senda is the account's email address.
+ *
+ * <p>A signed-in session keeps the person's roles. When those change (an administrator adds or removes a role,
+ * changes the sign-in email or deactivates the person), the sessions are rewritten in the database at once, so
+ * that the very next request on any node sees the new roles without a query per request.
  */
 @Component
 class AccountSessions {
+
+  private static final Logger log = LoggerFactory.getLogger(AccountSessions.class);
+  private static final String CONTEXT = HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
 
   private final FindByIndexNameSessionRepository<? extends Session> repository;
 
@@ -27,5 +45,38 @@ class AccountSessions {
   /** How many sessions the account has open. */
   int count(String email) {
     return repository.findByPrincipalName(email).size();
+  }
+
+  /**
+   * Puts the person as they are now into every signed-in session of their account, found under any of the email
+   * addresses given (the old one as well as the new after a change). Sessions part-way through sign-in are left
+   * alone: they load the person afresh when sign-in completes. Returns how many sessions were rewritten.
+   */
+  int replacePerson(Collection<String> emails, SendaUser person) {
+    return replace(repository, emails, person);
+  }
+
+  private static <S extends Session> int replace(FindByIndexNameSessionRepository<S> repository,
+      Collection<String> emails, SendaUser person) {
+    Set<String> names = new LinkedHashSet<>(emails);
+    int replaced = 0;
+    for (String name : names) {
+      for (S session : repository.findByPrincipalName(name).values()) {
+        SecurityContext context = session.getAttribute(CONTEXT);
+        Authentication before = context == null ? null : context.getAuthentication();
+        if (before == null || !(before.getPrincipal() instanceof SendaUser user)
+            || user.accountId() != person.accountId()) {
+          continue;
+        }
+        var after = UsernamePasswordAuthenticationToken.authenticated(person, null, before.getAuthorities());
+        session.setAttribute(CONTEXT, new SecurityContextImpl(after));
+        repository.save(session);
+        replaced++;
+      }
+    }
+    if (replaced > 0) {
+      log.debug("Updated {} sessions of account {}", replaced, person.accountId());
+    }
+    return replaced;
   }
 }

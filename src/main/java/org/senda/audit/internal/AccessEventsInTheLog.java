@@ -37,6 +37,7 @@ class AccessEventsInTheLog {
       case RECOVERY_CODE_USED -> AuditAction.RECOVERY_CODE_USED;
       case API_TOKEN_ISSUED -> AuditAction.API_TOKEN_ISSUED;
       case API_TOKEN_REVOKED -> AuditAction.API_TOKEN_REVOKED;
+      case EMAIL_CHANGED -> AuditAction.UPDATE;
     };
   }
 }

@@ -150,8 +150,19 @@ class StaffController {
     if (permissions.can(schoolId, Permission.ADMINISTER_TRUST)) {
       store.replaceRoles(staffId, null, trustRoles(roles));
     }
-    audit.record(AuditAction.UPDATE, "staff", staffId, schoolId, "roles " + roles);
-    flash.addFlashAttribute("success", staffForm.givenName().trim() + " " + staffForm.familyName().trim() + " saved");
+    String email = Accounts.normalise(staffForm.email());
+    boolean emailChanged = !email.equals(Accounts.normalise(member.email()));
+    // The person's sign-in follows: the new email address signs in, and any page they have open sees the new
+    // roles on their next click (a removed role stops working at once).
+    if (emailChanged) {
+      accounts.staffEmailChanged(staffId, email);
+    } else {
+      accounts.staffRolesChanged(staffId);
+    }
+    audit.record(AuditAction.UPDATE, "staff", staffId, schoolId,
+        "roles " + roles + (emailChanged ? ", email changed" : ""));
+    flash.addFlashAttribute("success", staffForm.givenName().trim() + " " + staffForm.familyName().trim() + " saved"
+        + (emailChanged ? ". They now sign in with " + email : ""));
     return "redirect:/schools/" + schoolId + "/staff";
   }
 
@@ -178,6 +189,11 @@ class StaffController {
       flash.addFlashAttribute("important", ConcurrentEdit.MESSAGE);
       return "redirect:/schools/" + schoolId + "/staff/" + staffId + "/edit";
     }
+    if (active) {
+      accounts.staffRolesChanged(staffId);
+    } else {
+      accounts.endSessionsOfStaff(staffId);
+    }
     audit.record(AuditAction.UPDATE, "staff", staffId, schoolId, active ? "reactivated" : "deactivated");
     flash.addFlashAttribute("success", name + (active ? " can sign in again" : " deactivated: they can no longer sign in to any school"));
     return "redirect:/schools/" + schoolId + "/staff";
@@ -195,6 +211,8 @@ class StaffController {
           "Enter an email address in the correct format, like name@example.com");
     } else if (pages.emailTaken(form.email().trim(), staffId)) {
       FormChecks.reject(errors, "email", form.email(), "A member of staff already has this email address");
+    } else if (accounts.emailInUse(form.email(), staffId)) {
+      FormChecks.reject(errors, "email", form.email(), "Someone else already signs in with this email address");
     }
     if (FormChecks.trim(form.jobTitle()).length() > 100) {
       FormChecks.reject(errors, "jobTitle", form.jobTitle(), "The job title must be 100 characters or fewer");

@@ -1,0 +1,155 @@
+package org.senda.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.senda.access.Accounts;
+import org.senda.access.Role;
+import org.senda.access.StaffAccounts;
+import org.senda.access.StaffAccounts.Person;
+import org.senda.test.Api;
+import org.senda.test.PageSession;
+import org.senda.test.SendaTest;
+import org.senda.test.TotpCodes;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What an administrator's changes to a staff record do to that person's sign-in: the sign-in email follows the
+ * staff email, and a change of roles takes effect on the person's next request, in the pages they already have
+ * open and through their API tokens, without signing out.
+ */
+@SendaTest
+class StaffSignInIntegrationTest {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  Accounts accounts;
+
+  @Test
+  void aRemovedRoleStopsWorkingOnTheNextRequestAndAnAddedOneStartsWorking() {
+    StaffAccounts staff = new StaffAccounts(jdbc, accounts);
+    Person teacher = staff.enrolled();
+    jdbc.sql("update staff_role set role = 'TEACHER' where staff_id = ?").param(teacher.staffId()).update();
+    Person admin = staff.colleague(teacher, Role.SCHOOL_ADMIN);
+    PageSession teacherPages = PageSession.signedIn(port, StaffAccounts.account(teacher));
+    String token = accounts.issueApiToken(teacher.accountId(), "script", Duration.ofDays(1));
+    Api teacherApi = new Api(port, token);
+    String staffList = "/schools/" + teacher.schoolId() + "/staff";
+    assertThat(teacherPages.get(staffList).status()).isEqualTo(200);
+    assertThat(teacherApi.get("/api/v1/schools/" + teacher.schoolId() + "/staff").status()).isEqualTo(200);
+
+    PageSession adminPages = PageSession.signedIn(port, StaffAccounts.account(admin));
+    assertThat(edit(adminPages, teacher, teacher.email(), "TEACHING_ASSISTANT").status()).isEqualTo(302);
+
+    // A teaching assistant may not see the staff list: refused at once, in the session that was already open.
+    assertThat(teacherPages.get(staffList).status()).isEqualTo(403);
+    assertThat(teacherApi.get("/api/v1/schools/" + teacher.schoolId() + "/staff").status()).isEqualTo(403);
+    assertThat(teacherPages.get("/schools/" + teacher.schoolId()).status()).isEqualTo(200);
+
+    assertThat(edit(adminPages, teacher, teacher.email(), "TEACHER").status()).isEqualTo(302);
+    assertThat(teacherPages.get(staffList).status()).isEqualTo(200);
+
+    // Deactivated: every session of theirs ends.
+    int version = version(teacher);
+    adminPages.get("/schools/" + teacher.schoolId() + "/staff/" + teacher.staffId() + "/edit");
+    assertThat(adminPages.post("/schools/" + teacher.schoolId() + "/staff/" + teacher.staffId() + "/deactivate",
+        Map.of("version", String.valueOf(version))).status()).isEqualTo(302);
+    assertThat(teacherPages.get(staffList).location()).endsWith("/sign-in");
+    assertThat(teacherApi.get("/api/v1/schools/" + teacher.schoolId()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theSignInEmailFollowsTheStaffEmail() {
+    StaffAccounts staff = new StaffAccounts(jdbc, accounts);
+    Person person = staff.enrolled();
+    Person admin = staff.colleague(person, Role.SCHOOL_ADMIN);
+    PageSession open = PageSession.signedIn(port, StaffAccounts.account(person));
+    PageSession adminPages = PageSession.signedIn(port, StaffAccounts.account(admin));
+    String newEmail = "Moved-" + UUID.randomUUID().toString().substring(0, 8) + "@Test.Example";
+    String normalised = Accounts.normalise(newEmail);
+
+    PageSession.Page saved = edit(adminPages, person, newEmail, "SENCO");
+    assertThat(saved.status()).isEqualTo(302);
+    assertThat(adminPages.get(saved.location().replaceFirst("^https?://[^/]+", "")).body())
+        .contains("They now sign in with " + normalised);
+    assertThat(jdbc.sql("select email from account where id = ?").param(person.accountId()).query(String.class)
+        .single()).isEqualTo(normalised);
+
+    // The session they had open carries on under the new address (and sign-out everywhere finds it there).
+    PageSession.Page account = open.get("/account");
+    assertThat(account.status()).isEqualTo(200);
+    assertThat(account.body()).contains(normalised);
+    assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(normalised)
+        .query(Long.class).single()).isEqualTo(1);
+
+    // The old address no longer signs in; the new one does.
+    PageSession old = new PageSession(port);
+    old.get("/sign-in");
+    PageSession.Page refused = old.post("/sign-in", Map.of("email", person.email(), "password", person.password(),
+        "code", "000000"));
+    assertThat(refused.status()).isEqualTo(200);
+    assertThat(refused.body()).contains("govuk-error-summary");
+    PageSession fresh = new PageSession(port);
+    fresh.get("/sign-in");
+    // The next code of this person's app (the account refuses the one already used under the old address).
+    PageSession.Page signedIn = fresh.post("/sign-in", Map.of("email", newEmail, "password", person.password(),
+        "code", TotpCodes.next(person.email(), person.secret())));
+    assertThat(signedIn.status()).isEqualTo(302);
+    assertThat(signedIn.location()).endsWith("/");
+    assertThat(fresh.get("/account").body()).contains(normalised);
+  }
+
+  @Test
+  void anEmailThatAnotherAccountSignsInWithIsRefusedAndWhatWasTypedIsKept() {
+    StaffAccounts staff = new StaffAccounts(jdbc, accounts);
+    Person person = staff.enrolled();
+    Person admin = staff.colleague(person, Role.SCHOOL_ADMIN);
+    // An account that is not a member of staff (as parents' accounts will be).
+    String taken = "taken-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+    jdbc.sql("insert into account (email, created_at) values (?, ?)")
+        .params(taken, Timestamp.from(Instant.now())).update();
+    PageSession adminPages = PageSession.signedIn(port, StaffAccounts.account(admin));
+    int before = version(person);
+
+    String typed = "  " + taken.toUpperCase() + " ";
+    PageSession.Page page = edit(adminPages, person, typed, "SENCO");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("There is a problem")
+        .contains("href=\"#email\"")
+        .contains("Someone else already signs in with this email address")
+        .contains("value=\"" + typed + "\"");
+    assertThat(version(person)).isEqualTo(before);
+    assertThat(jdbc.sql("select email from account where id = ?").param(person.accountId()).query(String.class)
+        .single()).isEqualTo(person.email());
+
+    // Another member of staff's email is refused as well, with the message that says so.
+    Person colleague = staff.colleague(person, Role.TEACHER);
+    page = edit(adminPages, person, colleague.email(), "SENCO");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("A member of staff already has this email address");
+    assertThat(version(person)).isEqualTo(before);
+  }
+
+  private PageSession.Page edit(PageSession admin, Person person, String email, String role) {
+    String path = "/schools/" + person.schoolId() + "/staff/" + person.staffId() + "/edit";
+    assertThat(admin.get(path).status()).isEqualTo(200);
+    return admin.post(path, Map.of("givenName", "Alex", "familyName", "Tester", "email", email, "jobTitle", "",
+        "roles", role, "version", String.valueOf(version(person))));
+  }
+
+  private int version(Person person) {
+    return jdbc.sql("select version from staff where id = ?").param(person.staffId()).query(Integer.class).single();
+  }
+}
