@@ -31,7 +31,6 @@ public final class Benchmark {
   static final double STARTUP_TARGET_SECONDS = 15;
   static final long HEAP_TARGET_BYTES = 256L * 1024 * 1024;
   static final String SQL_STATEMENTS = "X-Senda-Sql-Statements";
-  static final double CAPACITY_FLOOR = 5;
 
   private final Path jar = Path.of(required("senda.benchmark.jar"));
   private final Path work = Path.of(required("senda.benchmark.work"));
@@ -53,7 +52,7 @@ public final class Benchmark {
   private final double capacityMax = quick ? 100 : 3200;
   private final int capacitySeconds = quick ? 5 : 15;
   private final int capacityWarmUpSeconds = quick ? 2 : 5;
-  private final int capacityRefinements = quick ? 0 : 2;
+  private final Duration recoveryTimeout = Duration.ofMinutes(quick ? 1 : 3);
   private final int floorRuns = quick ? 50 : 200;
   private final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(quick ? 15 : 45);
 
@@ -76,16 +75,34 @@ public final class Benchmark {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("No " + jar + ": build it with ./mvnw -DskipTests package");
     }
-    demoStartup();
-    benchmarkOnPostgres();
-    report.loadAfter = Machine.loadAverage();
-    String section = report.markdown(pages, STARTUP_TARGET_SECONDS, HEAP_TARGET_BYTES);
-    System.out.println();
-    System.out.println(section);
-    // A quick run only checks the harness: its figures stay out of the project's record.
-    Path output = quick ? work.resolve("benchmarks.md") : docs;
-    report.write(output, section);
-    System.out.println("Written to " + output);
+    // Whatever fails, what was measured up to then is written, with the failure beside it.
+    try {
+      part("start-up with the demo trust on H2", this::demoStartup);
+      part("the generated trust on PostgreSQL", this::benchmarkOnPostgres);
+    } finally {
+      report.loadAfter = Machine.loadAverage();
+      String section = report.markdown(pages, STARTUP_TARGET_SECONDS, HEAP_TARGET_BYTES);
+      System.out.println();
+      System.out.println(section);
+      // A quick run only checks the harness: its figures stay out of the project's record.
+      Path output = quick ? work.resolve("benchmarks.md") : docs;
+      report.write(output, section);
+      System.out.println("Written to " + output);
+    }
+  }
+
+  private interface Part {
+    void run() throws Exception;
+  }
+
+  /** Runs a part of the benchmark; a failure is reported and the next part runs. */
+  private void part(String name, Part part) {
+    try {
+      part.run();
+    } catch (Exception | Error e) {
+      report.problems.add(name + ": stopped by " + describe(e));
+      log("  %s stopped: %s", name, describe(e));
+    }
   }
 
   /** Start-up as the README's ./senda demo does it: the DEMO trust on a new H2 database, default JVM options. */
@@ -147,13 +164,17 @@ public final class Benchmark {
       }
       Path planFile = work.resolve("plan.json");
       plan.write(planFile);
-      for (Plan.Target target : plan.targets()) {
-        report.statements.put(target.name(), statements(target, senda.baseUrl()));
-      }
+      phase("SQL statements per request", () -> {
+        for (Plan.Target target : plan.targets()) {
+          report.statements.put(target.name(), statements(target, senda.baseUrl()));
+        }
+        return report.statements;
+      });
       GatlingRun gatling = new GatlingRun(planFile, work.resolve("gatling"));
 
       phase("warm-up", () -> gatling.run("warm-up", Map.of("users", 4, "seconds", quick ? 5 : 20), 120));
       phase("single user", () -> {
+        recover(senda, "single user");
         Map<String, GatlingRun.Figures> figures = gatling.run("single",
             Map.of("requests", singleRequests, "warm-up-requests", singleWarmUp), 600);
         report.single.putAll(figures);
@@ -169,6 +190,7 @@ public final class Benchmark {
         return report.floor;
       });
       phase("standard load", () -> {
+        recover(senda, "standard load");
         Map<String, GatlingRun.Figures> figures = gatling.run("load", Map.of("users", loadUsers,
             "seconds", loadSeconds, "warm-up-seconds", loadWarmUpSeconds, "pause-millis", 1000),
             loadSeconds + loadWarmUpSeconds + 60);
@@ -176,57 +198,71 @@ public final class Benchmark {
         return figures;
       });
       phase("capacity", () -> {
-        capacity(gatling);
+        recover(senda, "capacity");
+        capacity(gatling, senda);
         return report.capacity;
       });
-      Thread.sleep(5000);
-      report.heapAtRest = senda.heapAfterGc();
-      report.residentAtRest = senda.residentBytes();
-      report.shutdown = senda.stop();
+      // Measured whatever happened before, and whether or not the benchmark's time is up.
+      always("heap at rest", () -> {
+        recover(senda, "heap at rest");
+        Thread.sleep(5000);
+        report.heapAtRest = senda.heapAfterGc();
+        return report.heapAtRest;
+      });
+      always("resident memory at rest", () -> report.residentAtRest = senda.residentBytes());
+      always("graceful shutdown", () -> report.shutdown = senda.stop());
+    }
+  }
+
+  /** Waits for Senda to serve normally again before a step; the step fails when it does not. */
+  private void recover(SendaProcess senda, String before) throws InterruptedException {
+    Duration took = senda.awaitRecovery(recoveryTimeout);
+    if (took.toMillis() > 2000) {
+      report.recoveries.add(String.format(Locale.ROOT, "before %s: %.1f s", before, took.toMillis() / 1000.0));
     }
   }
 
   /**
-   * Doubles the arrival rate until p95 passes the limit (or errors appear), then halves the gap twice; when even
-   * the first rate is not held, halves it until one is (down to {@value #CAPACITY_FLOOR}/s).
+   * Doubles the arrival rate from {@code capacityStart} and stops at the first step that is not held (any error,
+   * or p95 over {@value Report#CAPACITY_P95_MILLIS} ms): that step is the result, not a failure of the benchmark,
+   * and no heavier step follows it. Senda must serve normally again before each step.
    */
-  private void capacity(GatlingRun gatling) throws Exception {
-    double held = 0;
-    double failed = 0;
+  private void capacity(GatlingRun gatling, SendaProcess senda) throws InterruptedException {
     for (double rate = capacityStart; rate <= capacityMax && timeLeft(); rate *= 2) {
+      if (rate > capacityStart) {
+        try {
+          recover(senda, String.format(Locale.ROOT, "capacity at %.0f/s", rate));
+        } catch (IllegalStateException e) {
+          report.capacity.add(new Report.CapacityStep(rate, null, false, "not run: " + e.getMessage()));
+          return;
+        }
+      }
       if (!capacityStep(gatling, rate)) {
-        failed = rate;
-        break;
-      }
-      held = rate;
-    }
-    for (double rate = capacityStart / 2; held == 0 && rate >= CAPACITY_FLOOR && timeLeft(); rate /= 2) {
-      if (capacityStep(gatling, Math.round(rate))) {
-        held = Math.round(rate);
-      } else {
-        failed = Math.round(rate);
-      }
-    }
-    for (int i = 0; i < capacityRefinements && held > 0 && failed > 0 && timeLeft(); i++) {
-      double rate = Math.round((held + failed) / 2);
-      if (capacityStep(gatling, rate)) {
-        held = rate;
-      } else {
-        failed = rate;
+        return;
       }
     }
   }
 
-  private boolean capacityStep(GatlingRun gatling, double rate) throws Exception {
+  private boolean capacityStep(GatlingRun gatling, double rate) {
     log("  capacity at %.0f/s", rate);
-    Map<String, GatlingRun.Figures> figures = gatling.run("capacity", Map.of("rate", rate,
-        "seconds", capacitySeconds, "warm-up-seconds", capacityWarmUpSeconds), capacitySeconds * 4L + 60);
-    GatlingRun.Figures all = figures.get(GatlingRun.ALL);
-    boolean held = all != null && all.errors() == 0 && all.p95() <= Report.CAPACITY_P95_MILLIS;
-    if (all != null) {
-      report.capacity.add(new Report.CapacityStep(rate, all, held));
+    try {
+      Map<String, GatlingRun.Figures> figures = gatling.run("capacity", Map.of("rate", rate,
+          "seconds", capacitySeconds, "warm-up-seconds", capacityWarmUpSeconds), capacitySeconds * 4L + 60);
+      GatlingRun.Figures all = figures.get(GatlingRun.ALL);
+      if (all == null) {
+        report.capacity.add(new Report.CapacityStep(rate, null, false, "no measured requests"));
+        return false;
+      }
+      boolean held = all.errors() == 0 && all.p95() <= Report.CAPACITY_P95_MILLIS;
+      String why = held ? null : all.errors() > 0 ? all.errors() + " errors"
+          : "p95 over " + Report.ms(Report.CAPACITY_P95_MILLIS);
+      report.capacity.add(new Report.CapacityStep(rate, all, held, why));
+      return held;
+    } catch (Exception e) {
+      // Gatling itself gave up (overloaded, out of time): the rate was not held, and that is the finding.
+      report.capacity.add(new Report.CapacityStep(rate, null, false, describe(e)));
+      return false;
     }
-    return held;
   }
 
   /** The statements header of three requests for this page: one figure when they agree. */
@@ -263,13 +299,26 @@ public final class Benchmark {
       report.problems.add(name + ": not run, the benchmark's time was up");
       return;
     }
+    always(name, phase);
+  }
+
+  /** Runs a phase even when the time is up; a failed phase is reported and the run goes on. */
+  private void always(String name, Phase phase) {
     log(name);
     try {
       phase.run();
-    } catch (Exception e) {
-      report.problems.add(name + ": " + e.getMessage());
-      log("  %s failed: %s", name, e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      report.problems.add(name + ": interrupted");
+    } catch (Exception | Error e) {
+      report.problems.add(name + ": " + describe(e));
+      log("  %s failed: %s", name, describe(e));
     }
+  }
+
+  private static String describe(Throwable e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
+        + e.getMessage();
   }
 
   private boolean timeLeft() {

@@ -19,8 +19,11 @@ import org.jspecify.annotations.Nullable;
 /** Everything one run measured, printed as a table and written as a section of docs/benchmarks.md. */
 final class Report {
 
-  /** One step of the capacity search. */
-  record CapacityStep(double rate, GatlingRun.Figures figures, boolean held) {}
+  /**
+   * One step of the capacity search: its figures (none when Gatling itself gave up), whether the rate was held,
+   * and if not, why.
+   */
+  record CapacityStep(double rate, GatlingRun.@Nullable Figures figures, boolean held, @Nullable String why) {}
 
   /** A target and what was measured against it. */
   record Check(String what, String target, String measured, boolean pass) {}
@@ -54,6 +57,8 @@ final class Report {
   final Map<String, SqlFloor.Timing> floor = new LinkedHashMap<>();
   final List<CapacityStep> capacity = new ArrayList<>();
   final List<String> problems = new ArrayList<>();
+  /** Waits for Senda to serve normally again that took more than a moment. */
+  final List<String> recoveries = new ArrayList<>();
 
   List<Check> checks(List<Page> pages, double startupTarget, long heapTargetBytes) {
     List<Check> checks = new ArrayList<>();
@@ -151,14 +156,24 @@ final class Report {
     md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for (CapacityStep step : capacity) {
       GatlingRun.Figures f = step.figures();
+      String held = step.held() ? "yes" : "no" + (step.why() == null ? "" : ": " + cell(step.why()));
+      if (f == null) {
+        md.append("| ").append(rate(step.rate())).append(" | - | - | - | - | - | - | ").append(held).append(" |\n");
+        continue;
+      }
       md.append("| ").append(rate(step.rate())).append(" | ").append(rate(f.throughput())).append(" | ")
           .append(f.requests()).append(" | ").append(f.errors()).append(" | ").append(ms(f.p50())).append(" | ")
-          .append(ms(f.p95())).append(" | ").append(ms(f.p99())).append(" | ").append(step.held() ? "yes" : "no")
-          .append(" |\n");
+          .append(ms(f.p95())).append(" | ").append(ms(f.p99())).append(" | ").append(held).append(" |\n");
     }
     Double held = capacityHeld();
     md.append("\nHighest arrival rate held: **").append(held == null ? "none of the rates tried" : rate(held))
-        .append("**\n");
+        .append("**");
+    capacity.stream().filter(step -> !step.held()).findFirst().ifPresent(step -> md.append(" (the search stopped at ")
+        .append(rate(step.rate())).append(", the first rate not held)"));
+    md.append('\n');
+    if (!recoveries.isEmpty()) {
+      md.append("\nWaits for Senda to serve normally again: ").append(String.join("; ", recoveries)).append('\n');
+    }
 
     md.append("\n### Start-up and memory\n\n| what | measured |\n| --- | ---: |\n");
     row(md, "start-up to ready, DEMO size on H2 (as `./senda demo`)", demoStartup == null ? null
@@ -179,7 +194,7 @@ final class Report {
     }
     if (!problems.isEmpty()) {
       md.append("\n### Problems in this run\n\n");
-      problems.forEach(problem -> md.append("- ").append(problem).append('\n'));
+      problems.forEach(problem -> md.append("- ").append(problem.replace('\n', ' ')).append('\n'));
     }
     return md.toString();
   }
@@ -216,6 +231,12 @@ final class Report {
       (`X-Senda-Sql-Statements`); heap after a full GC. Gatling, Senda and PostgreSQL share the machine, so compare
       ratios measured in one run, not absolute times across runs.
       """;
+
+  /** Text that is safe inside a table cell: one line, no column separators. */
+  static String cell(String text) {
+    String line = text.replace('\n', ' ').replace("|", "/");
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+  }
 
   private static void row(StringBuilder md, String what, @Nullable String value) {
     if (value != null) {

@@ -97,6 +97,40 @@ final class SendaProcess implements AutoCloseable {
     return matcher.find() ? OptionalLong.of(Long.parseLong(matcher.group(1))) : OptionalLong.empty();
   }
 
+  /**
+   * Waits until Senda serves again after a heavy step: its readiness probe answers UP and a page (which, unlike the
+   * probe, waits its turn under the cap on requests at once) answers quickly, three times in a row. Returns how
+   * long that took; throws when Senda has stopped or does not recover within the timeout.
+   */
+  Duration awaitRecovery(Duration timeout) throws InterruptedException {
+    long started = System.nanoTime();
+    long deadline = started + timeout.toNanos();
+    int healthy = 0;
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Senda is no longer running (exit " + process.exitValue() + "); see " + log);
+      }
+      try {
+        HttpResponse<String> ready = get("/actuator/health/readiness", "application/json", Duration.ofSeconds(2));
+        HttpResponse<String> page = ready.statusCode() == 200
+            ? get("/sign-in", "text/html", Duration.ofSeconds(2)) : ready;
+        boolean up = ready.statusCode() == 200 && ready.body().contains("\"UP\"") && page.statusCode() == 200;
+        healthy = up ? healthy + 1 : 0;
+        last = "readiness " + ready.statusCode() + ", sign-in page " + page.statusCode();
+        if (healthy >= 3) {
+          return Duration.ofNanos(System.nanoTime() - started);
+        }
+      } catch (IOException e) {
+        healthy = 0;
+        last = e.getClass().getSimpleName() + ": " + e.getMessage();
+      }
+      Thread.sleep(healthy > 0 ? 100 : 500);
+    }
+    throw new IllegalStateException("Senda did not recover within " + timeout.toSeconds() + " s (last: " + last
+        + "); see " + log);
+  }
+
   /** Heap in use right after a full collection: {@code jcmd GC.run}, then the heap pools from Prometheus. */
   long heapAfterGc() throws IOException, InterruptedException {
     Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
@@ -129,7 +163,11 @@ final class SendaProcess implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-    return CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
+    return get(path, accept, Duration.ofSeconds(30));
+  }
+
+  HttpResponse<String> get(String path, String accept, Duration timeout) throws IOException, InterruptedException {
+    return CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(timeout)
         .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
