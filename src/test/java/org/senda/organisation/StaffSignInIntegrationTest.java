@@ -112,6 +112,23 @@ class StaffSignInIntegrationTest {
   }
 
   @Test
+  void anAdministratorWhoChangesTheirOwnEmailStaysSignedInUnderTheNewOne() {
+    StaffAccounts staff = new StaffAccounts(jdbc, accounts);
+    Person colleague = staff.enrolled();
+    Person admin = staff.colleague(colleague, Role.SCHOOL_ADMIN);
+    PageSession adminPages = PageSession.signedIn(port, StaffAccounts.account(admin));
+    String newEmail = "self-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+
+    assertThat(edit(adminPages, admin, newEmail, "SCHOOL_ADMIN").status()).isEqualTo(302);
+    assertThat(adminPages.get("/account").body()).contains(newEmail);
+    // Indexed under the new address, so that signing out everywhere (and later changes) find the session.
+    assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(newEmail)
+        .query(Long.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(admin.email())
+        .query(Long.class).single()).isZero();
+  }
+
+  @Test
   void anEmailThatAnotherAccountSignsInWithIsRefusedAndWhatWasTypedIsKept() {
     StaffAccounts staff = new StaffAccounts(jdbc, accounts);
     Person person = staff.enrolled();

@@ -95,6 +95,7 @@ public class AccountChanges {
         return;
       }
       sessions.replacePerson(Set.copyOf(emails), person.get());
+      sessions.replacePersonInCurrentRequest(person.get());
     } catch (RuntimeException e) {
       // Never leave a session with roles the person no longer holds: sign them out instead.
       log.warn("Could not update the sessions of account {}; ending them", accountId, e);

@@ -1,5 +1,6 @@
 package org.senda.access.internal;
 
+import jakarta.servlet.http.HttpSession;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -9,11 +10,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Every session of a person, wherever it was opened: sessions live in the database (Spring Session JDBC), indexed
@@ -54,6 +58,28 @@ class AccountSessions {
    */
   int replacePerson(Collection<String> emails, SendaUser person) {
     return replace(repository, emails, person);
+  }
+
+  /**
+   * Puts the person as they are now into the session of the request being handled, when it is theirs (someone
+   * changing their own record): that session is saved again as the request ends, and must not be saved with the
+   * person as they were, nor indexed under their old email address.
+   */
+  void replacePersonInCurrentRequest(SendaUser person) {
+    if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+      return;
+    }
+    HttpSession session = attributes.getRequest().getSession(false);
+    if (session == null || !(session.getAttribute(CONTEXT) instanceof SecurityContext context)) {
+      return;
+    }
+    Authentication before = context.getAuthentication();
+    if (before != null && before.getPrincipal() instanceof SendaUser user && user.accountId() == person.accountId()) {
+      var after = new SecurityContextImpl(
+          UsernamePasswordAuthenticationToken.authenticated(person, null, before.getAuthorities()));
+      session.setAttribute(CONTEXT, after);
+      SecurityContextHolder.setContext(after);
+    }
   }
 
   private static <S extends Session> int replace(FindByIndexNameSessionRepository<S> repository,
