@@ -114,7 +114,7 @@ public final class Benchmark {
         work.resolve("senda-demo-h2.log"), Duration.ofMinutes(3))) {
       report.demoStartup = senda.startup();
       report.demoDataMillis = senda.demoDataMillis().isPresent() ? senda.demoDataMillis().getAsLong() : null;
-      report.demoHeap = senda.heapAfterGc();
+      always("heap after start-up (DEMO size)", () -> report.demoHeap = senda.heapAfterGc());
       log("  ready in %.1f s", senda.startup().toMillis() / 1000.0);
       Fixture fixture = new Fixture(senda.baseUrl(), Fixture.readAccounts(data.resolve("demo-accounts.json")), null);
       Plan.Resolution resolution = Plan.resolve(pages, fixture);
@@ -149,7 +149,7 @@ public final class Benchmark {
         work.resolve("senda-postgresql.log"), Duration.ofMinutes(15))) {
       report.startup = senda.startup();
       report.dataMillis = senda.demoDataMillis().isPresent() ? senda.demoDataMillis().getAsLong() : null;
-      report.heapAfterStart = senda.heapAfterGc();
+      always("heap after start-up", () -> report.heapAfterStart = senda.heapAfterGc());
       log("  ready in %.1f s", senda.startup().toMillis() / 1000.0);
       report.sizes = sizes(connection);
 
