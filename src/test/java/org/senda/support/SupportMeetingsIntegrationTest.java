@@ -34,6 +34,13 @@ class SupportMeetingsIntegrationTest {
   @Autowired
   Clock clock;
 
+  /** One session per account and server for the whole class: each sign-in needs a fresh security code. */
+  private static final Map<String, PageSession> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private PageSession as(DemoAccounts.Account account) {
+    return SESSIONS.computeIfAbsent(port + " " + account.email(), k -> PageSession.signedIn(port, account));
+  }
+
   long school;
   DemoAccounts.Account senco;
   DemoAccounts.Account teacher;
@@ -96,13 +103,13 @@ class SupportMeetingsIntegrationTest {
     long pupil = pupilTaughtByTheTeacher(1);
     long plan = activePlan(pupil, today.plusWeeks(10));
     String path = "/schools/" + school + "/pupils/" + pupil + "/meetings";
-    PageSession sencoPages = PageSession.signedIn(port, senco);
+    PageSession sencoPages = as(senco);
     PageSession.Page page = sencoPages.get(path);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("Meetings with parents", "Agree the plan", "Review the plan",
         "Schedule a meeting");
 
-    PageSession teacherPages = PageSession.signedIn(port, teacher);
+    PageSession teacherPages = as(teacher);
     PageSession.Page asTeacher = teacherPages.get(path);
     assertThat(asTeacher.status()).isEqualTo(200);
     assertThat(asTeacher.body()).contains("Agree the plan").doesNotContain("Schedule a meeting");
@@ -114,7 +121,7 @@ class SupportMeetingsIntegrationTest {
     long otherPupil = SupportFixtures.pupilNotTaughtBy(jdbc, teacher);
     assertThat(teacherPages.get("/schools/" + school + "/pupils/" + otherPupil + "/meetings").status())
         .isEqualTo(404);
-    assertThat(PageSession.signedIn(port, accounts.get("SENCO", accounts.schoolIds().get(1))).get(path).status())
+    assertThat(as(accounts.get("SENCO", accounts.schoolIds().get(1))).get(path).status())
         .isEqualTo(404);
 
     Map<String, String> past = new HashMap<>(schedule);
@@ -133,9 +140,9 @@ class SupportMeetingsIntegrationTest {
     long plan = activePlan(pupil, today.plusWeeks(10));
     Map<String, Object> start = meetings(plan).getFirst();
     String path = "/schools/" + school + "/meetings/" + start.get("ID");
-    PageSession sencoPages = PageSession.signedIn(port, senco);
+    PageSession sencoPages = as(senco);
     assertThat(sencoPages.get(path).status()).isEqualTo(200);
-    assertThat(PageSession.signedIn(port, teacher).get(path).status()).isEqualTo(403);
+    assertThat(as(teacher).get(path).status()).isEqualTo(403);
 
     Map<String, String> typed = new HashMap<>(Map.of("version", start.get("VERSION").toString(),
         "heldOn.day", String.valueOf(today.getDayOfMonth()), "heldOn.month", String.valueOf(today.getMonthValue()),
@@ -155,7 +162,7 @@ class SupportMeetingsIntegrationTest {
         "Talked through the reading targets");
 
     typed.put("attendees", "Dad and SENCO");
-    PageSession.Page stale = PageSession.signedIn(port, accounts.get("HEADTEACHER", school)).post(path, typed);
+    PageSession.Page stale = as(accounts.get("HEADTEACHER", school)).post(path, typed);
     assertThat(stale.status()).isEqualTo(200);
     assertThat(stale.body()).contains("Someone else changed this record while you were editing it", "Dad and SENCO");
     assertThat(jdbc.sql("select attendees from support_meeting where id = ?").param(start.get("ID"))
@@ -174,20 +181,20 @@ class SupportMeetingsIntegrationTest {
     jdbc.sql("update support_meeting set scheduled_on = ? where plan_id = ? and purpose = 'PLAN_START'")
         .params(today.minusDays(40), plan).update();
 
-    PageSession sencoPages = PageSession.signedIn(port, senco);
+    PageSession sencoPages = as(senco);
     PageSession.Page overdue = sencoPages.get("/schools/" + school + "/support/overdue");
     assertThat(overdue.status()).isEqualTo(200);
     String reviews = overdue.body().substring(0, overdue.body().indexOf("Meetings with parents overdue"));
     String meetingsPart = overdue.body().substring(overdue.body().indexOf("Meetings with parents overdue"));
     assertThat(reviews).contains("/support-plans/" + plan + "\"", name);
     assertThat(meetingsPart).contains("/pupils/" + pupil + "/meetings\"");
-    assertThat(PageSession.signedIn(port, teacher).get("/schools/" + school + "/support/overdue").status())
+    assertThat(as(teacher).get("/schools/" + school + "/support/overdue").status())
         .isEqualTo(403);
 
     assertThat(sencoPages.get("/schools/" + school + "/support-plans/" + plan).body())
         .contains("The review is overdue");
     long classId = jdbc.sql("select class_id from pupil where id = ?").param(pupil).query(Long.class).single();
-    PageSession.Page classPage = PageSession.signedIn(port, teacher)
+    PageSession.Page classPage = as(teacher)
         .get("/schools/" + school + "/classes/" + classId + "/send");
     assertThat(classPage.body()).contains("Review overdue since", "/support-plans/" + plan + "\"");
     PageSession.Page pupilPage = sencoPages.get("/schools/" + school + "/pupils/" + pupil);
@@ -214,7 +221,7 @@ class SupportMeetingsIntegrationTest {
         .extracting(m -> m.get("PURPOSE").toString()).contains("PLAN_START", "REVIEW");
     assertThat(jdbc.sql("select count(distinct cycle_id) from support_meeting where plan_id = ?").param(plan)
         .query(Integer.class).single()).isEqualTo(2);
-    PageSession.Page pupilPage = PageSession.signedIn(port, senco).get("/schools/" + school + "/pupils/" + pupil);
+    PageSession.Page pupilPage = as(senco).get("/schools/" + school + "/pupils/" + pupil);
     assertThat(pupilPage.body()).contains("Support plan made active", "Support plan reviewed with parents");
   }
 }
