@@ -78,8 +78,14 @@ final class Fixture {
     return accounts;
   }
 
-  /** The demo account with this role in this school (null: trust-wide). */
+  /**
+   * The demo account with this role in this school (null: trust-wide; {@link Pages#FIRST_SCHOOL}: the first demo
+   * school, whose id is known once the data exists).
+   */
   Account account(String role, @Nullable Long school) {
+    if (school != null && school == Pages.FIRST_SCHOOL) {
+      return account(role, schoolIds().stream().findFirst().orElseThrow(() -> new MissingData("no demo school")));
+    }
     return accounts.stream()
         .filter(a -> a.role().equals(role) && Objects.equals(a.schoolId(), school))
         .findFirst()

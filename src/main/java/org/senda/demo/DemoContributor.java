@@ -5,7 +5,9 @@ package org.senda.demo;
  * empty database only; later modules read what earlier ones made through those modules' public APIs.
  *
  * <p>Orders in use: 100 organisation (trust, schools, calendars, classes, staff, accounts), 200 pupils, 300
- * register, 400 identification, 500 support, 600 provision.
+ * register, 400 identification, 500 support, 600 provision. Facts left for later contributors include
+ * {@code demo.schoolIds}, {@code demo.pupilIds.<school>} and {@code demo.senSupportSince.<school>} (the pupils on SEN
+ * support and the day it began).
  */
 public interface DemoContributor {
 

@@ -90,6 +90,13 @@ class RegisterDemoData implements DemoContributor {
       }
     }
     store.recordAll(history, entries);
+    // For later contributors (support plans): each school's pupils on SEN support, with the date support began.
+    for (long schoolId : schoolIds) {
+      Map<Long, LocalDate> senSupport = new LinkedHashMap<>();
+      entries.stream().filter(e -> e.schoolId() == schoolId && e.status() == SendStatus.K)
+          .forEach(e -> senSupport.put(e.pupilId(), e.statusSince()));
+      trust.put("demo.senSupportSince." + schoolId, senSupport);
+    }
     dualRegistrations(trust, hostId, unitCandidates, random, today);
   }
 

@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import org.senda.access.AccessRefused;
 import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
-import org.senda.organisation.Organisation;
-import org.senda.organisation.SchoolClass;
 import org.senda.pupils.PupilAccess;
 import org.senda.pupils.PupilScope;
 import org.springframework.stereotype.Controller;
@@ -18,21 +16,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * A class's pupils with SEND on one printable screen: what a supply teacher needs on day one (the current
  * passport's "how best to support me", the needs and the top classroom strategies), without the sensitive detail.
- * Open to the adults who teach or support the class, and to those who see the whole school.
+ * Open to the adults who teach or support the class, and to those who see the whole school. Plans past their
+ * review date are flagged, so that the class teacher sees which of their pupils' reviews are overdue.
  */
 @Controller
 class ClassSendController {
 
   private final PupilAccess pupilAccess;
-  private final Organisation organisation;
   private final ClassSendQueries queries;
   private final Audit audit;
   private final Clock clock;
 
-  ClassSendController(PupilAccess pupilAccess, Organisation organisation, ClassSendQueries queries, Audit audit,
-      Clock clock) {
+  ClassSendController(PupilAccess pupilAccess, ClassSendQueries queries, Audit audit, Clock clock) {
     this.pupilAccess = pupilAccess;
-    this.organisation = organisation;
     this.queries = queries;
     this.audit = audit;
     this.clock = clock;
@@ -47,12 +43,15 @@ class ClassSendController {
     if (!allowed) {
       throw new AccessRefused("class " + classId);
     }
-    SchoolClass schoolClass = organisation.classes(schoolId).stream().filter(c -> c.id() == classId).findFirst()
+    LocalDate today = LocalDate.now(clock);
+    ClassSendQueries.ClassPage page = queries.page(schoolId, classId, today)
         .orElseThrow(() -> new AccessRefused("class " + classId));
-    model.addAttribute("schoolClass", schoolClass);
-    model.addAttribute("rows", queries.rows(schoolId, classId, LocalDate.now(clock)));
+    model.addAttribute("className", page.className());
+    model.addAttribute("rows", page.rows());
+    model.addAttribute("overdue", page.rows().stream().filter(r -> r.reviewOverdue(today)).toList());
+    model.addAttribute("today", today);
     model.addAttribute("schoolId", schoolId);
-    model.addAttribute("schoolName", organisation.school(schoolId).orElseThrow().name());
+    model.addAttribute("schoolName", page.schoolName());
     audit.record(AuditAction.VIEW, "class-send", classId, schoolId, null);
     return "support/class-send";
   }

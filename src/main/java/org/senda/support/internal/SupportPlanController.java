@@ -142,6 +142,8 @@ class SupportPlanController {
     model.addAttribute("plan", plan);
     model.addAttribute("pupil", pupil);
     model.addAttribute("canWrite", plans.canWrite(schoolId));
+    model.addAttribute("reviewOverdue", plan.status() == PlanStatus.ACTIVE && plan.current().reviewDate() != null
+        && plan.current().reviewDate().isBefore(plans.today()));
     common(model, schoolId);
     return "support/plan";
   }

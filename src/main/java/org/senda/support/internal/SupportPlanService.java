@@ -14,6 +14,9 @@ import org.senda.audit.AuditAction;
 import org.senda.organisation.Organisation;
 import org.senda.pupils.PupilAccess;
 import org.senda.pupils.PupilSummary;
+import org.senda.register.Register;
+import org.senda.register.RegisterChangeRefused;
+import org.senda.register.SendStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,9 +35,14 @@ class SupportPlanService {
   private final SupportSettings settings;
   private final Audit audit;
   private final Clock clock;
+  private final MeetingStore meetings;
+  private final Register register;
 
   SupportPlanService(SupportPlanStore store, PupilAccess pupilAccess, Permissions permissions,
-      Organisation organisation, SupportSettings settings, Audit audit, Clock clock) {
+      Organisation organisation, SupportSettings settings, Audit audit, Clock clock, MeetingStore meetings,
+      Register register) {
+    this.meetings = meetings;
+    this.register = register;
     this.store = store;
     this.pupilAccess = pupilAccess;
     this.permissions = permissions;
@@ -59,6 +67,9 @@ class SupportPlanService {
     PupilSummary pupil = requireWritable(pupilId);
     validate(draft);
     long id = store.create(pupil.id(), pupil.schoolId(), draft, today(), clock.instant(), actor());
+    if (draft.status() == PlanStatus.ACTIVE) {
+      meetings.scheduleCurrentCycle(id, settings.of(pupil.schoolId()).meetingsPerYear());
+    }
     audit.record(AuditAction.CREATE, "support-plan", id, pupil.schoolId(), "pupil " + pupil.id());
     return id;
   }
@@ -94,20 +105,38 @@ class SupportPlanService {
       throw new PlanInvalid(List.of(new Finding("status", "This plan is closed: start a new plan instead", true)));
     }
     validate(draft);
-    store.update(plan, version, draft, clock.instant(), actor());
+    store.update(plan, version, draft, today(), clock.instant(), actor());
+    if (draft.reviewDate() != null && !draft.reviewDate().equals(plan.current().reviewDate())) {
+      meetings.moveReview(plan.current().id(), draft.reviewDate());
+    }
+    if (draft.status() == PlanStatus.ACTIVE) {
+      meetings.scheduleCurrentCycle(planId, settings.of(plan.schoolId()).meetingsPerYear());
+    }
     audit.record(AuditAction.UPDATE, "support-plan", planId, plan.schoolId(), "cycle " + plan.currentCycle());
   }
 
   /**
    * Records the review of the current cycle and opens the next one (Code of Practice 6.54: the review feeds the
    * next cycle of assess, plan, do, review). Outcomes not achieved are carried into the next cycle unless the
-   * review gives new ones; deciding that the pupil leaves the register closes the plan.
+   * review gives new ones. Deciding that the pupil leaves the register closes the plan and records the pupil's
+   * return to no SEN (N) on the register, with the reason, from the day of the review (the register then monitors
+   * the pupil). The review is a meeting with parents: it is recorded as the cycle's review meeting, and the next
+   * cycle's meetings are scheduled.
    */
   long review(long planId, int version, ReviewDraft review) {
     PlanDetail plan = writable(planId);
-    List<Finding> problems = checkReview(plan, review);
+    List<Finding> problems = checkReview(plan, review, today());
+    boolean leaving = review.decision() == ReviewDecision.LEAVE_REGISTER;
+    SendStatus status = leaving && problems.isEmpty() ? register.statusOf(plan.pupilId()) : null;
+    if (status == SendStatus.E) {
+      problems.add(new Finding("decision", "This pupil has an EHC plan: only the local authority can end it, so "
+          + "the pupil cannot leave the register at this review", true));
+    }
     if (!problems.isEmpty()) {
       throw new PlanInvalid(problems);
+    }
+    if (status == SendStatus.K) {
+      leaveRegister(plan.pupilId(), review);
     }
     PlanDraft next = null;
     if (review.decision() != ReviewDecision.LEAVE_REGISTER) {
@@ -128,12 +157,34 @@ class SupportPlanService {
           current.needs().stream().map(n -> new NeedDraft(n.area(), n.description())).toList(), outcomes);
     }
     long reviewId = store.review(plan, version, review, next, clock.instant(), actor());
+    meetings.recordReview(plan.pupilId(), plan.schoolId(), planId, plan.current().id(), review.heldOn(),
+        review.parentsView(), "Review of the plan: " + review.decision().title().toLowerCase(java.util.Locale.UK)
+            + (review.decisionReason() == null || review.decisionReason().isBlank() ? "" : ". "
+            + review.decisionReason().strip()), actor(), clock.instant());
+    if (next != null && next.status() == PlanStatus.ACTIVE) {
+      meetings.scheduleCurrentCycle(planId, settings.of(plan.schoolId()).meetingsPerYear());
+    }
     audit.record(AuditAction.CREATE, "support-review", reviewId, plan.schoolId(),
         "plan " + planId + " cycle " + plan.currentCycle() + ": " + review.decision().name());
     return reviewId;
   }
 
-  private static List<Finding> checkReview(PlanDetail plan, ReviewDraft review) {
+  /** Records N on the register through its public API; a refusal becomes the review's own field errors. */
+  private void leaveRegister(long pupilId, ReviewDraft review) {
+    try {
+      register.change(pupilId, SendStatus.N, List.of(), review.decisionReason().strip(), review.heldOn());
+    } catch (RegisterChangeRefused e) {
+      throw new PlanInvalid(e.violations().stream()
+          .map(v -> new Finding(switch (v.field()) {
+            case "reason" -> "decisionReason";
+            case "effectiveDate", "reviewDate" -> "heldOn";
+            default -> "decision";
+          }, v.message(), true))
+          .toList());
+    }
+  }
+
+  private static List<Finding> checkReview(PlanDetail plan, ReviewDraft review, LocalDate today) {
     List<Finding> problems = new ArrayList<>();
     if (plan.status() == PlanStatus.CLOSED) {
       problems.add(new Finding("plan", "This plan is closed: there is no cycle to review", true));
@@ -141,6 +192,8 @@ class SupportPlanService {
     }
     if (review.heldOn() == null) {
       problems.add(new Finding("heldOn", "Enter the date of the review", true));
+    } else if (review.heldOn().isAfter(today)) {
+      problems.add(new Finding("heldOn", "The date of the review must be today or in the past", true));
     }
     if (review.decision() == null) {
       problems.add(new Finding("decision", "Select what the review decided", true));

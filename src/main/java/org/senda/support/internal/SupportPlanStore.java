@@ -35,9 +35,11 @@ class SupportPlanStore {
   long create(long pupilId, long schoolId, PlanDraft draft, LocalDate today, Instant now, String actor) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
-            insert into support_plan (pupil_id, school_id, status, current_cycle, created_at, updated_at, updated_by)
-            values (?, ?, ?, 1, ?, ?, ?)""")
-        .params(pupilId, schoolId, draft.status().name(), Timestamp.from(now), Timestamp.from(now), actor)
+            insert into support_plan (pupil_id, school_id, status, current_cycle, created_at, updated_at, updated_by,
+              activated_on)
+            values (?, ?, ?, 1, ?, ?, ?, ?)""")
+        .params(pupilId, schoolId, draft.status().name(), Timestamp.from(now), Timestamp.from(now), actor,
+            draft.status() == PlanStatus.ACTIVE ? Date.valueOf(today) : null)
         .update(keys, "id");
     long planId = keys.getKey().longValue();
     openCycle(planId, schoolId, 1, draft, today);
@@ -45,9 +47,14 @@ class SupportPlanStore {
   }
 
   /** Replaces the current cycle's content, refusing when someone else saved the plan since {@code version}. */
-  void update(PlanDetail plan, int version, PlanDraft draft, Instant now, String actor) {
+  void update(PlanDetail plan, int version, PlanDraft draft, LocalDate today, Instant now, String actor) {
     bump(plan.id(), version, draft.status(), now, actor);
     PlanDetail.Cycle cycle = plan.current();
+    if (draft.status() == PlanStatus.ACTIVE && plan.status() != PlanStatus.ACTIVE) {
+      jdbc.sql("update support_plan set activated_on = coalesce(activated_on, ?) where id = ?")
+          .params(Date.valueOf(today), plan.id())
+          .update();
+    }
     jdbc.sql("update support_plan_cycle set wave = ?, strengths = ?, review_date = ? where id = ?")
         .params(draft.wave(), draft.strengths(), date(draft.reviewDate()), cycle.id())
         .update();
