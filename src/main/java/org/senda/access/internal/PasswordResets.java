@@ -138,7 +138,7 @@ class PasswordResets {
             where id = ?""")
         .params(passwords.encode(newPassword), Timestamp.from(now), accountId)
         .update();
-    int ended = sessions.endAll(link.get().email());
+    int ended = sessions.endAll(accountId);
     events.publishEvent(new AccessEvent(Kind.PASSWORD_CHANGED, link.get().email(), accountId, ipAddress,
         (link.get().purpose() == PasswordLinkRequested.Purpose.INVITE ? "first password set" : "reset by email")
             + "; " + ended + " sessions ended"));
