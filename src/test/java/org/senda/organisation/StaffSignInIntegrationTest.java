@@ -1,10 +1,19 @@
 package org.senda.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -36,6 +45,9 @@ class StaffSignInIntegrationTest {
 
   @Autowired
   Accounts accounts;
+
+  @Autowired
+  GreenMail greenMail;
 
   @Test
   void aRemovedRoleStopsWorkingOnTheNextRequestAndAnAddedOneStartsWorking() {
@@ -71,7 +83,7 @@ class StaffSignInIntegrationTest {
   }
 
   @Test
-  void theSignInEmailFollowsTheStaffEmail() {
+  void theSignInEmailFollowsTheStaffEmail() throws Exception {
     StaffAccounts staff = new StaffAccounts(jdbc, accounts);
     Person person = staff.enrolled();
     Person admin = staff.colleague(person, Role.SCHOOL_ADMIN);
@@ -86,6 +98,15 @@ class StaffSignInIntegrationTest {
         .contains("They now sign in with " + normalised);
     assertThat(jdbc.sql("select email from account where id = ?").param(person.accountId()).query(String.class)
         .single()).isEqualTo(normalised);
+
+    // The old address is told, once the change has committed; the new one gets nothing.
+    MimeMessage notice = await().atMost(Duration.ofSeconds(20))
+        .until(() -> messagesTo(person.email()), list -> !list.isEmpty()).getFirst();
+    assertThat(notice.getSubject()).isEqualTo("Your Senda sign-in email was changed");
+    assertThat(GreenMailUtil.getBody(notice).replace("=\r\n", "").replace("\r\n", " ").replace("\n", " "))
+        .contains("Your Senda sign-in email was changed to " + normalised)
+        .contains("If this wasn't expected, contact your school");
+    assertThat(messagesTo(normalised)).isEmpty();
 
     // The session they had open carries on under the new address, filed under the account as before.
     PageSession.Page account = open.get("/account");
@@ -119,6 +140,9 @@ class StaffSignInIntegrationTest {
     String newEmail = "self-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
 
     assertThat(edit(adminPages, admin, newEmail, "SCHOOL_ADMIN").status()).isEqualTo(302);
+    // Saving the record again without changing the address tells nobody anything more.
+    assertThat(edit(adminPages, admin, newEmail, "SCHOOL_ADMIN").status()).isEqualTo(302);
+    await().atMost(Duration.ofSeconds(20)).until(() -> messagesTo(admin.email()).size() == 1);
     assertThat(adminPages.get("/account").body()).contains(newEmail);
     // Still filed under the account, not under either address, so signing out everywhere finds the session.
     assertThat(sessionsFiledUnder(admin)).isEqualTo(1);
@@ -192,6 +216,19 @@ class StaffSignInIntegrationTest {
     assertThat(after.get("/account").location()).endsWith("/sign-in");
     assertThat(sessionsFiledUnder(person)).isZero();
     assertThat(adminPages.get("/account").status()).isEqualTo(200);
+  }
+
+  private List<MimeMessage> messagesTo(String recipient) {
+    return Arrays.stream(greenMail.getReceivedMessages())
+        .filter(m -> {
+          try {
+            return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                .anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
+          } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+          }
+        })
+        .toList();
   }
 
   private long sessionsFiledUnder(Person person) {

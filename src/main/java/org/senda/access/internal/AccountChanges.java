@@ -49,7 +49,10 @@ public class AccountChanges {
         .single() > 0;
   }
 
-  /** Moves the staff member's account to a new (normalised) email address; their sessions stay signed in. */
+  /**
+   * Moves the staff member's account to a new (normalised) email address; their sessions stay signed in, and the
+   * old address is told of the change once it commits.
+   */
   public void changeEmail(long staffId, String email) {
     for (StaffAccount account : accountsOf(staffId)) {
       if (account.email().equals(email)) {
@@ -60,6 +63,7 @@ public class AccountChanges {
           .update();
       events.publishEvent(new AccessEvent(AccessEvent.Kind.EMAIL_CHANGED, email, account.id(), null,
           "sign-in email changed from " + account.email()));
+      events.publishEvent(new SignInEmailChanged(account.id(), account.email(), email));
       afterCommit(() -> refresh(account.id()));
     }
   }
