@@ -1,10 +1,19 @@
 package org.senda.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -36,6 +45,9 @@ class StaffSignInIntegrationTest {
 
   @Autowired
   Accounts accounts;
+
+  @Autowired
+  GreenMail greenMail;
 
   @Test
   void aRemovedRoleStopsWorkingOnTheNextRequestAndAnAddedOneStartsWorking() {
@@ -71,7 +83,7 @@ class StaffSignInIntegrationTest {
   }
 
   @Test
-  void theSignInEmailFollowsTheStaffEmail() {
+  void theSignInEmailFollowsTheStaffEmail() throws Exception {
     StaffAccounts staff = new StaffAccounts(jdbc, accounts);
     Person person = staff.enrolled();
     Person admin = staff.colleague(person, Role.SCHOOL_ADMIN);
@@ -87,12 +99,20 @@ class StaffSignInIntegrationTest {
     assertThat(jdbc.sql("select email from account where id = ?").param(person.accountId()).query(String.class)
         .single()).isEqualTo(normalised);
 
-    // The session they had open carries on under the new address (and sign-out everywhere finds it there).
+    // The old address is told, once the change has committed; the new one gets nothing.
+    MimeMessage notice = await().atMost(Duration.ofSeconds(20))
+        .until(() -> messagesTo(person.email()), list -> !list.isEmpty()).getFirst();
+    assertThat(notice.getSubject()).isEqualTo("Your Senda sign-in email was changed");
+    assertThat(GreenMailUtil.getBody(notice).replace("=\r\n", "").replace("\r\n", " ").replace("\n", " "))
+        .contains("Your Senda sign-in email was changed to " + normalised)
+        .contains("If this wasn't expected, contact your school");
+    assertThat(messagesTo(normalised)).isEmpty();
+
+    // The session they had open carries on under the new address, filed under the account as before.
     PageSession.Page account = open.get("/account");
     assertThat(account.status()).isEqualTo(200);
     assertThat(account.body()).contains(normalised);
-    assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(normalised)
-        .query(Long.class).single()).isEqualTo(1);
+    assertThat(sessionsFiledUnder(person)).isEqualTo(1);
 
     // The old address no longer signs in; the new one does.
     PageSession old = new PageSession(port);
@@ -120,12 +140,16 @@ class StaffSignInIntegrationTest {
     String newEmail = "self-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
 
     assertThat(edit(adminPages, admin, newEmail, "SCHOOL_ADMIN").status()).isEqualTo(302);
+    // Saving the record again without changing the address tells nobody anything more.
+    assertThat(edit(adminPages, admin, newEmail, "SCHOOL_ADMIN").status()).isEqualTo(302);
+    await().atMost(Duration.ofSeconds(20)).until(() -> messagesTo(admin.email()).size() == 1);
     assertThat(adminPages.get("/account").body()).contains(newEmail);
-    // Indexed under the new address, so that signing out everywhere (and later changes) find the session.
-    assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(newEmail)
-        .query(Long.class).single()).isEqualTo(1);
-    assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(admin.email())
-        .query(Long.class).single()).isZero();
+    // Still filed under the account, not under either address, so signing out everywhere finds the session.
+    assertThat(sessionsFiledUnder(admin)).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from spring_session where principal_name in (?, ?)")
+        .params(newEmail, admin.email()).query(Long.class).single()).isZero();
+    assertThat(adminPages.post("/account/sign-out-everywhere", Map.of()).status()).isEqualTo(302);
+    assertThat(sessionsFiledUnder(admin)).isZero();
   }
 
   @Test
@@ -157,6 +181,59 @@ class StaffSignInIntegrationTest {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("A member of staff already has this email address");
     assertThat(version(person)).isEqualTo(before);
+  }
+
+  @Test
+  void afterAnEmailChangeRoleChangesAndSigningOutEverywhereStillReachTheSessionsOpenedBefore() {
+    StaffAccounts staff = new StaffAccounts(jdbc, accounts);
+    Person person = staff.enrolled();
+    Person admin = staff.colleague(person, Role.SCHOOL_ADMIN);
+    PageSession before = PageSession.signedIn(port, StaffAccounts.account(person));
+    PageSession adminPages = PageSession.signedIn(port, StaffAccounts.account(admin));
+    String staffList = "/schools/" + person.schoolId() + "/staff";
+    assertThat(before.get(staffList).status()).isEqualTo(200);
+    String newEmail = "renamed-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+
+    assertThat(edit(adminPages, person, newEmail, "SENCO").status()).isEqualTo(302);
+    // A request of theirs that was in flight during the change saves the session as it had it: still found.
+    assertThat(before.get("/account").body()).contains(newEmail);
+    assertThat(sessionsFiledUnder(person)).isEqualTo(1);
+
+    // A later role change reaches the session opened under the old address.
+    assertThat(edit(adminPages, person, newEmail, "TEACHING_ASSISTANT").status()).isEqualTo(302);
+    assertThat(before.get(staffList).status()).isEqualTo(403);
+
+    // Signing out everywhere from a new session (under the new address) ends the old one too.
+    PageSession after = new PageSession(port);
+    after.get("/sign-in");
+    // The next code of this person's app (the account refuses one already used under the old address).
+    assertThat(after.post("/sign-in", Map.of("email", newEmail, "password", person.password(),
+        "code", TotpCodes.next(person.email(), person.secret()))).status()).isEqualTo(302);
+    assertThat(sessionsFiledUnder(person)).isEqualTo(2);
+    assertThat(after.post("/account/sign-out-everywhere", Map.of()).location())
+        .endsWith("/sign-in?signedOutEverywhere");
+    assertThat(before.get("/account").location()).endsWith("/sign-in");
+    assertThat(after.get("/account").location()).endsWith("/sign-in");
+    assertThat(sessionsFiledUnder(person)).isZero();
+    assertThat(adminPages.get("/account").status()).isEqualTo(200);
+  }
+
+  private List<MimeMessage> messagesTo(String recipient) {
+    return Arrays.stream(greenMail.getReceivedMessages())
+        .filter(m -> {
+          try {
+            return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                .anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
+          } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+          }
+        })
+        .toList();
+  }
+
+  private long sessionsFiledUnder(Person person) {
+    return jdbc.sql("select count(*) from spring_session where principal_name = ?")
+        .param(String.valueOf(person.accountId())).query(Long.class).single();
   }
 
   private PageSession.Page edit(PageSession admin, Person person, String email, String role) {

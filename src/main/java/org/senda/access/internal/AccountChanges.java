@@ -1,7 +1,6 @@
 package org.senda.access.internal;
 
 import java.util.List;
-import java.util.Set;
 import org.senda.access.AccessEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +49,10 @@ public class AccountChanges {
         .single() > 0;
   }
 
-  /** Moves the staff member's account to a new (normalised) email address; their sessions stay signed in. */
+  /**
+   * Moves the staff member's account to a new (normalised) email address; their sessions stay signed in, and the
+   * old address is told of the change once it commits.
+   */
   public void changeEmail(long staffId, String email) {
     for (StaffAccount account : accountsOf(staffId)) {
       if (account.email().equals(email)) {
@@ -61,21 +63,22 @@ public class AccountChanges {
           .update();
       events.publishEvent(new AccessEvent(AccessEvent.Kind.EMAIL_CHANGED, email, account.id(), null,
           "sign-in email changed from " + account.email()));
-      afterCommit(() -> refresh(account.id(), List.of(account.email(), email)));
+      events.publishEvent(new SignInEmailChanged(account.id(), account.email(), email));
+      afterCommit(() -> refresh(account.id()));
     }
   }
 
   /** The staff member's roles changed: every signed-in session of theirs sees the new roles on its next request. */
   public void rolesChanged(long staffId) {
     for (StaffAccount account : accountsOf(staffId)) {
-      afterCommit(() -> refresh(account.id(), List.of(account.email())));
+      afterCommit(() -> refresh(account.id()));
     }
   }
 
   /** Ends every session of the staff member's account once the change is committed. */
   public void endSessions(long staffId) {
     for (StaffAccount account : accountsOf(staffId)) {
-      afterCommit(() -> sessions.endAll(account.email()));
+      afterCommit(() -> sessions.endAll(account.id()));
     }
   }
 
@@ -86,20 +89,20 @@ public class AccountChanges {
         .list();
   }
 
-  private void refresh(long accountId, List<String> emails) {
+  private void refresh(long accountId) {
     // Read what was just committed in a transaction of its own: the one that made the change is over.
     try {
       var person = separately.execute(status -> users.byAccountId(accountId));
       if (person == null || person.isEmpty()) {
-        emails.forEach(sessions::endAll);
+        sessions.endAll(accountId);
         return;
       }
-      sessions.replacePerson(Set.copyOf(emails), person.get());
+      sessions.replacePerson(person.get());
       sessions.replacePersonInCurrentRequest(person.get());
     } catch (RuntimeException e) {
       // Never leave a session with roles the person no longer holds: sign them out instead.
       log.warn("Could not update the sessions of account {}; ending them", accountId, e);
-      emails.forEach(sessions::endAll);
+      sessions.endAll(accountId);
     }
   }
 

@@ -49,7 +49,7 @@ class AccountController {
     model.addAttribute("account", account);
     model.addAttribute("mfaSince", account.mfaEnrolledAt() == null ? null
         : ApiTokensController.DAY.format(account.mfaEnrolledAt().atZone(clock.getZone())));
-    model.addAttribute("sessionCount", sessions.count(user.email()));
+    model.addAttribute("sessionCount", sessions.count(user.accountId()));
     return "access/account";
   }
 
@@ -60,7 +60,7 @@ class AccountController {
     if (current != null) {
       current.invalidate();
     }
-    int others = sessions.endAll(user.email());
+    int others = sessions.endAll(user.accountId());
     SecurityContextHolder.clearContext();
     events.publishEvent(new AccessEvent(AccessEvent.Kind.SIGNED_OUT_EVERYWHERE, user.email(), user.accountId(),
         request.getRemoteAddr(), (others + 1) + " sessions ended"));

@@ -1,9 +1,6 @@
 package org.senda.access.internal;
 
 import jakarta.servlet.http.HttpSession;
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.senda.access.SendaUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +17,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Every session of a person, wherever it was opened: sessions live in the database (Spring Session JDBC), indexed
- * by the principal's name, which for Senda is the account's email address.
+ * Every session of a person, wherever it was opened: sessions live in the database (Spring Session JDBC), filed
+ * under the account's id ({@link SessionsByAccount}), which stays the same when the sign-in email changes.
  *
  * <p>A signed-in session keeps the person's roles. When those change (an administrator adds or removes a role,
  * changes the sign-in email or deactivates the person), the sessions are rewritten in the database at once, so
@@ -39,31 +36,31 @@ class AccountSessions {
     this.repository = repository;
   }
 
-  /** Ends every session of the account; returns how many there were. */
-  int endAll(String email) {
-    var ids = repository.findByPrincipalName(email).keySet();
+  /** Ends every session of the account, part-way signed in or fully; returns how many there were. */
+  int endAll(long accountId) {
+    var ids = repository.findByPrincipalName(SessionsByAccount.indexOf(accountId)).keySet();
     ids.forEach(repository::deleteById);
     return ids.size();
   }
 
   /** How many sessions the account has open. */
-  int count(String email) {
-    return repository.findByPrincipalName(email).size();
+  int count(long accountId) {
+    return repository.findByPrincipalName(SessionsByAccount.indexOf(accountId)).size();
   }
 
   /**
-   * Puts the person as they are now into every signed-in session of their account, found under any of the email
-   * addresses given (the old one as well as the new after a change). Sessions part-way through sign-in are left
-   * alone: they load the person afresh when sign-in completes. Returns how many sessions were rewritten.
+   * Puts the person as they are now into every signed-in session of their account. Sessions part-way through
+   * sign-in are left alone: they load the person afresh when sign-in completes. Returns how many sessions were
+   * rewritten.
    */
-  int replacePerson(Collection<String> emails, SendaUser person) {
-    return replace(repository, emails, person);
+  int replacePerson(SendaUser person) {
+    return replace(repository, person);
   }
 
   /**
    * Puts the person as they are now into the session of the request being handled, when it is theirs (someone
    * changing their own record): that session is saved again as the request ends, and must not be saved with the
-   * person as they were, nor indexed under their old email address.
+   * person as they were.
    */
   void replacePersonInCurrentRequest(SendaUser person) {
     if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
@@ -83,22 +80,19 @@ class AccountSessions {
   }
 
   private static <S extends Session> int replace(FindByIndexNameSessionRepository<S> repository,
-      Collection<String> emails, SendaUser person) {
-    Set<String> names = new LinkedHashSet<>(emails);
+      SendaUser person) {
     int replaced = 0;
-    for (String name : names) {
-      for (S session : repository.findByPrincipalName(name).values()) {
-        SecurityContext context = session.getAttribute(CONTEXT);
-        Authentication before = context == null ? null : context.getAuthentication();
-        if (before == null || !(before.getPrincipal() instanceof SendaUser user)
-            || user.accountId() != person.accountId()) {
-          continue;
-        }
-        var after = UsernamePasswordAuthenticationToken.authenticated(person, null, before.getAuthorities());
-        session.setAttribute(CONTEXT, new SecurityContextImpl(after));
-        repository.save(session);
-        replaced++;
+    for (S session : repository.findByPrincipalName(SessionsByAccount.indexOf(person.accountId())).values()) {
+      SecurityContext context = session.getAttribute(CONTEXT);
+      Authentication before = context == null ? null : context.getAuthentication();
+      if (before == null || !(before.getPrincipal() instanceof SendaUser user)
+          || user.accountId() != person.accountId()) {
+        continue;
       }
+      var after = UsernamePasswordAuthenticationToken.authenticated(person, null, before.getAuthorities());
+      session.setAttribute(CONTEXT, new SecurityContextImpl(after));
+      repository.save(session);
+      replaced++;
     }
     if (replaced > 0) {
       log.debug("Updated {} sessions of account {}", replaced, person.accountId());

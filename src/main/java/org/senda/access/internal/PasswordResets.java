@@ -28,6 +28,9 @@ class PasswordResets {
   static final Duration RESET_LIFETIME = Duration.ofHours(1);
   static final Duration INVITE_LIFETIME = Duration.ofDays(7);
   private static final SecureRandom RANDOM = new SecureRandom();
+  // True unless the account belongs to a member of staff whose record is deactivated (account aliased "a").
+  private static final String STAFF_ACTIVE =
+      "not exists (select 1 from staff s where s.id = a.staff_id and not s.active)";
 
   /** The account behind a valid link. */
   record Link(long tokenId, long accountId, String email, PasswordLinkRequested.Purpose purpose) {}
@@ -54,11 +57,20 @@ class PasswordResets {
   @Transactional
   void request(String email, @Nullable String ipAddress) {
     String normalised = Accounts.normalise(email);
-    Optional<Long> account = jdbc.sql("select id from account where email = ?").param(normalised)
-        .query(Long.class).optional();
-    account.ifPresent(id -> events.publishEvent(new PasswordLinkRequested(id, PasswordLinkRequested.Purpose.RESET)));
-    events.publishEvent(new AccessEvent(Kind.PASSWORD_RESET_REQUESTED, normalised, account.orElse(null), ipAddress,
-        account.isPresent() ? "link sent" : "no account with this address: nothing sent"));
+    record Found(long id, boolean staffActive) {}
+    Optional<Found> account = jdbc
+        .sql("select id, " + STAFF_ACTIVE + " as staff_active from account a where email = ?")
+        .param(normalised)
+        .query((rs, n) -> new Found(rs.getLong("id"), rs.getBoolean("staff_active")))
+        .optional();
+    boolean send = account.isPresent() && account.get().staffActive();
+    if (send) {
+      events.publishEvent(new PasswordLinkRequested(account.get().id(), PasswordLinkRequested.Purpose.RESET));
+    }
+    events.publishEvent(new AccessEvent(Kind.PASSWORD_RESET_REQUESTED, normalised,
+        account.map(Found::id).orElse(null), ipAddress, send ? "link sent"
+            : account.isPresent() ? "staff record deactivated: nothing sent"
+            : "no account with this address: nothing sent"));
   }
 
   /** Creates a link's token (only its hash is kept) and returns it, with the account's email; for the mailer. */
@@ -92,7 +104,7 @@ class PasswordResets {
     }
     return jdbc.sql("""
             select r.id, r.account_id, a.email, r.purpose from password_reset r join account a on a.id = r.account_id
-            where r.token_hash = ? and r.used_at is null and r.expires_at > ?""")
+            where r.token_hash = ? and r.used_at is null and r.expires_at > ?""" + " and " + STAFF_ACTIVE)
         .params(ApiTokens.hash(token), Timestamp.from(clock.instant()))
         .query((rs, n) -> new Link(rs.getLong("id"), rs.getLong("account_id"), rs.getString("email"),
             PasswordLinkRequested.Purpose.valueOf(rs.getString("purpose"))))
@@ -126,7 +138,7 @@ class PasswordResets {
             where id = ?""")
         .params(passwords.encode(newPassword), Timestamp.from(now), accountId)
         .update();
-    int ended = sessions.endAll(link.get().email());
+    int ended = sessions.endAll(accountId);
     events.publishEvent(new AccessEvent(Kind.PASSWORD_CHANGED, link.get().email(), accountId, ipAddress,
         (link.get().purpose() == PasswordLinkRequested.Purpose.INVITE ? "first password set" : "reset by email")
             + "; " + ended + " sessions ended"));

@@ -20,10 +20,22 @@ class SendaUsers {
   }
 
   Optional<SendaUser> byAccountId(long accountId) {
+    return byAccountId(accountId, "");
+  }
+
+  /**
+   * The person about to be signed in: nobody, when their staff record is deactivated (checked again here, at the
+   * one place every way of signing in passes through, so that no path lets them in).
+   */
+  Optional<SendaUser> signingIn(long accountId) {
+    return byAccountId(accountId, " and (a.staff_id is null or s.active)");
+  }
+
+  private Optional<SendaUser> byAccountId(long accountId, String condition) {
     return jdbc.sql("""
             select a.id, a.staff_id, a.email, s.given_name, s.family_name, s.trust_id
             from account a left join staff s on s.id = a.staff_id
-            where a.id = ?""")
+            where a.id = ?""" + condition)
         .param(accountId)
         .query((rs, n) -> build(
             rs.getLong("id"),

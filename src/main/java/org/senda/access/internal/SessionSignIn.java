@@ -28,9 +28,9 @@ class SessionSignIn {
     this.users = users;
   }
 
-  /** Signs the account in fully; returns false when the account no longer exists. */
+  /** Signs the account in fully; returns false when the account no longer exists or its staff record is inactive. */
   boolean signIn(long accountId, HttpServletRequest request, HttpServletResponse response) {
-    return users.byAccountId(accountId)
+    return users.signingIn(accountId)
         .map(user -> {
           store(authenticated(user, SecurityConfiguration.SIGNED_IN), request, response);
           return true;

@@ -41,7 +41,7 @@ class SignIn {
 
   private record Account(long id, String email, @Nullable String passwordHash, @Nullable String totpSecret,
       @Nullable Instant mfaEnrolledAt, long lastTotpStep, int failedAttempts, @Nullable Instant lastFailedAt,
-      @Nullable Instant lockedUntil) {
+      @Nullable Instant lockedUntil, boolean staffActive) {
     boolean enrolled() {
       return mfaEnrolledAt != null && totpSecret != null;
     }
@@ -49,7 +49,8 @@ class SignIn {
 
   private static final String ACCOUNT_COLUMNS = """
       select id, email, password_hash, totp_secret, mfa_enrolled_at, last_totp_step, failed_attempts,
-             last_failed_at, locked_until
+             last_failed_at, locked_until,
+             not exists (select 1 from staff s where s.id = account.staff_id and not s.active) as staff_active
       from account""";
 
   private final JdbcClient jdbc;
@@ -104,6 +105,9 @@ class SignIn {
     if (!passwords.matches(password, account.passwordHash())) {
       return fail(account, ipAddress, now, "wrong password or code");
     }
+    if (!account.staffActive()) {
+      return deactivated(account, ipAddress, "password");
+    }
     if (!account.enrolled()) {
       resetFailures(account.id());
       return new Outcome.MustEnrol(account.id());
@@ -120,6 +124,9 @@ class SignIn {
       return new Outcome.Refused();
     }
     Account account = found.get();
+    if (!account.staffActive()) {
+      return deactivated(account, ipAddress, "code after school sign-in");
+    }
     if (policy.verdict(account.failedAttempts(), account.lastFailedAt(), account.lockedUntil(), now)
         != LockoutPolicy.Verdict.TRY) {
       publish(Kind.SIGN_IN_FAILED, account.email(), account.id(), ipAddress, "account locked or waiting");
@@ -147,6 +154,9 @@ class SignIn {
       return new Outcome.Refused();
     }
     Account account = found.get();
+    if (!account.staffActive()) {
+      return deactivated(account, ipAddress, "school sign-in");
+    }
     if (policy.verdict(account.failedAttempts(), account.lastFailedAt(), account.lockedUntil(), now)
         == LockoutPolicy.Verdict.LOCKED) {
       publish(Kind.SIGN_IN_FAILED, account.email(), account.id(), ipAddress, "account locked (school sign-in)");
@@ -204,6 +214,15 @@ class SignIn {
         .update();
     publish(Kind.SIGNED_IN, account.email(), account.id(), ipAddress, null);
     return new Outcome.SignedIn(account.id());
+  }
+
+  /**
+   * The person's staff record is deactivated: refused with the same answer as any other failure (nobody learns
+   * that the account exists or why), and recorded for whoever reads the access log.
+   */
+  private Outcome deactivated(Account account, @Nullable String ipAddress, String how) {
+    publish(Kind.SIGN_IN_FAILED, account.email(), account.id(), ipAddress, "staff record deactivated (" + how + ")");
+    return new Outcome.Refused();
   }
 
   private Outcome fail(Account account, @Nullable String ipAddress, Instant now, String detail) {
@@ -272,7 +291,7 @@ class SignIn {
         rs.getString("totp_secret"), instant(rs.getTimestamp("mfa_enrolled_at")),
         rs.getObject("last_totp_step") == null ? Long.MIN_VALUE : rs.getLong("last_totp_step"),
         rs.getInt("failed_attempts"), instant(rs.getTimestamp("last_failed_at")),
-        instant(rs.getTimestamp("locked_until")));
+        instant(rs.getTimestamp("locked_until")), rs.getBoolean("staff_active"));
   }
 
   private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -2,13 +2,17 @@ package org.senda.web.internal;
 
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.senda.access.AccessRefused;
 import org.senda.access.ActionForbidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -24,6 +28,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiProblems extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+  private final String retryAfterSeconds;
+
+  ApiProblems(@Value("${senda.http.retry-after:5s}") Duration retryAfter) {
+    this.retryAfterSeconds = String.valueOf(Math.max(1, retryAfter.toSeconds()));
+  }
 
   @ExceptionHandler(AccessRefused.class)
   ProblemDetail notFound(AccessRefused e) {
@@ -65,10 +75,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (RequestLimit.databaseBusy(e)) {
+      // No database connection came free in time: busy, as when too many requests arrive at once.
+      log.warn("No database connection free in time for an API call: answered busy");
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+          .header(HttpHeaders.CACHE_CONTROL, "no-store")
+          .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
+              "Senda is busy. Try again after the number of seconds in the Retry-After header."));
+    }
     log.error("Unexpected failure in an API call", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
-        "Senda could not complete this request. Nothing was changed. Try again later.");
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+        .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
+            "Senda could not complete this request. Nothing was changed. Try again later."));
   }
 
   static ProblemDetail problem(HttpStatus status, String title, String detail) {

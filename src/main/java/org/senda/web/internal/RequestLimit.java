@@ -11,7 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.sql.SQLTransientConnectionException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,8 +24,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Unavailable and a Retry-After, instead of queueing without bound for a database connection until nothing
  * answers at all. Style sheets, scripts, health checks and metrics are never held back: they use no database
  * connection and the people running Senda need them most when it is busy.
+ *
+ * <p>A request admitted that still finds no free database connection in time (the pool is exhausted, or the
+ * database is not answering) gets the same busy answer instead of an error page.
  */
 final class RequestLimit extends OncePerRequestFilter {
+
+  private static final Logger log = LoggerFactory.getLogger(RequestLimit.class);
 
   /** Paths that are always served: static files, and what load balancers and monitoring ask for. */
   static final List<String> ALWAYS_SERVED = List.of("/css/", "/js/", "/assets/", "/favicon.ico",
@@ -109,9 +118,29 @@ final class RequestLimit extends OncePerRequestFilter {
     }
     try {
       chain.doFilter(request, response);
+    } catch (ServletException | IOException | RuntimeException e) {
+      if (!databaseBusy(e)) {
+        throw e;
+      }
+      log.warn("No database connection free in time for {} {}: answered busy", request.getMethod(),
+          request.getRequestURI());
+      answerBusy(request, response);
     } finally {
       places.release();
     }
+  }
+
+  /**
+   * Whether the failure is (or was caused by) waiting in vain for a database connection: Hikari's timeout, or
+   * Spring's wrapping of it when a transaction or statement could not get a connection.
+   */
+  static boolean databaseBusy(@Nullable Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How many requests are being handled now. */
@@ -156,6 +185,10 @@ final class RequestLimit extends OncePerRequestFilter {
     if (refused != null) {
       refused.increment();
     }
+    answerBusy(request, response);
+  }
+
+  private void answerBusy(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (response.isCommitted()) {
       return;
     }

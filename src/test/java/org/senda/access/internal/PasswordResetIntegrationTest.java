@@ -158,6 +158,40 @@ class PasswordResetIntegrationTest {
     assertThat(signIn.location()).endsWith("/mfa/enrol");
   }
 
+  @Test
+  void aDeactivatedMemberOfStaffGetsNoLinkAndAnEarlierLinkNoLongerWorks() throws Exception {
+    Person person = new StaffAccounts(jdbc, accounts).enrolled();
+    PageSession anonymous = new PageSession(port);
+    anonymous.get("/password-reset");
+    anonymous.post("/password-reset", Map.of("email", person.email()));
+    String path = linkIn(awaitEmailTo(person.email())).substring(baseUrl.length());
+    jdbc.sql("update staff set active = false where id = ?").param(person.staffId()).update();
+    int before = messagesTo(person.email()).size();
+    String hash = passwordHash(person);
+
+    // The same answer as for anyone else, but nothing is sent, and that is in the log.
+    PageSession.Page asked = anonymous.post("/password-reset", Map.of("email", person.email()));
+    assertThat(asked.status()).isEqualTo(302);
+    assertThat(asked.location()).endsWith("/password-reset/sent");
+    assertThat(jdbc.sql("""
+            select count(*) from audit_entry
+            where action = 'PASSWORD_RESET_REQUESTED' and actor_account_id = ? and detail like '%deactivated%'""")
+        .param(person.accountId()).query(Long.class).single()).isEqualTo(1);
+    // The link sent while they were active no longer sets a password.
+    PageSession resetting = new PageSession(port);
+    assertThat(resetting.get(path).body()).contains("This link no longer works");
+    assertThat(resetting.post(path, Map.of("password", NEW_PASSWORD, "confirmation", NEW_PASSWORD)).body())
+        .contains("This link no longer works");
+    assertThat(passwordHash(person)).isEqualTo(hash);
+    Thread.sleep(1_000);
+    assertThat(messagesTo(person.email())).hasSize(before);
+  }
+
+  private String passwordHash(Person person) {
+    return jdbc.sql("select password_hash from account where id = ?").param(person.accountId())
+        .query(String.class).single();
+  }
+
   private MimeMessage awaitEmailTo(String recipient) {
     return await().atMost(Duration.ofSeconds(20)).until(() -> messagesTo(recipient), list -> !list.isEmpty())
         .getLast();

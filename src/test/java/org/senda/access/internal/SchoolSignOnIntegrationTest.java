@@ -96,6 +96,39 @@ class SchoolSignOnIntegrationTest {
   }
 
   @Test
+  void aDeactivatedMemberOfStaffIsRefusedAsIfThereWereNoAccountAndTheRefusalIsLogged() throws Exception {
+    Person person = new StaffAccounts(jdbc, accounts).notEnrolled(Role.HEADTEACHER);
+    jdbc.sql("update staff set active = false where id = ?").param(person.staffId()).update();
+    String subject = "entra-" + UUID.randomUUID();
+    Browser browser = new Browser();
+    provider.enqueueCallback(callback(subject, person.email()));
+
+    URI landed = browser.signInWithSchoolAccount();
+    assertThat(landed.getPath()).isEqualTo("/sign-in/sso/refused");
+    // The page anyone refused sees, word for word.
+    assertThat(browser.get(landed.getPath()).body())
+        .contains("There is no Senda account for the school account you used, or it cannot be used at the moment");
+    assertThat(browser.get("/account").statusCode()).isEqualTo(302);
+    assertThat(jdbc.sql("select count(*) from oidc_identity where subject = ?").param(subject)
+        .query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("""
+            select count(*) from audit_entry
+            where action = 'SIGN_IN_FAILED' and actor_account_id = ? and detail like '%deactivated%'""")
+        .param(person.accountId()).query(Long.class).single()).isEqualTo(1);
+
+    // An identity linked while they were active does not get them in either.
+    jdbc.sql("update staff set active = true where id = ?").param(person.staffId()).update();
+    Browser before = new Browser();
+    provider.enqueueCallback(callback(subject, person.email()));
+    assertThat(before.signInWithSchoolAccount().getPath()).isEqualTo("/");
+    jdbc.sql("update staff set active = false where id = ?").param(person.staffId()).update();
+    Browser after = new Browser();
+    provider.enqueueCallback(callback(subject, person.email()));
+    assertThat(after.signInWithSchoolAccount().getPath()).isEqualTo("/sign-in/sso/refused");
+    assertThat(after.get("/account").statusCode()).isEqualTo(302);
+  }
+
+  @Test
   void anUnverifiedAddressIsRefused() throws Exception {
     Person person = new StaffAccounts(jdbc, accounts).enrolled();
     Browser browser = new Browser();

@@ -66,19 +66,20 @@ class SessionsIntegrationTest {
     PageSession session = PageSession.signedIn(port, StaffAccounts.account(person));
     assertThat(session.get("/account").status()).isEqualTo(200);
     assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = ?")
-        .param(person.email()).query(Integer.class).single()).isEqualTo((int) idleTimeout.toSeconds());
+        .param(String.valueOf(person.accountId())).query(Integer.class).single()).isEqualTo((int) idleTimeout.toSeconds());
 
     // As if the person had left the page open past the idle timeout (sessions expire on the database's record
     // of the last request, which any node may have served).
     long longAgo = System.currentTimeMillis() - idleTimeout.toMillis() - 1_000;
     jdbc.sql("update spring_session set last_access_time = ?, expiry_time = ? where principal_name = ?")
-        .params(longAgo, longAgo + idleTimeout.toMillis(), person.email())
+        .params(longAgo, longAgo + idleTimeout.toMillis(), String.valueOf(person.accountId()))
         .update();
     assertThat(session.get("/account").location()).endsWith("/sign-in");
   }
 
   private int sessionsOf(Person person) {
-    return jdbc.sql("select count(*) from spring_session where principal_name = ?").param(person.email())
+    return jdbc.sql("select count(*) from spring_session where principal_name = ?")
+        .param(String.valueOf(person.accountId()))
         .query(Integer.class).single();
   }
 }

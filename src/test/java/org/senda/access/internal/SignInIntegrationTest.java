@@ -200,4 +200,51 @@ class SignInIntegrationTest {
     assertThat(jdbc.sql("select count(*) from sign_in_failure where ip_address = ?").param(address)
         .query(Long.class).single()).isEqualTo(2);
   }
+
+  @Test
+  void aDeactivatedMemberOfStaffIsRefusedWithTheSameMessageAndTheRefusalIsLogged() {
+    Person person = staff().enrolled();
+    Person colleague = staff().enrolled();
+    jdbc.sql("update staff set active = false where id = ?").param(person.staffId()).update();
+    String rightEverything = codeNow(person);
+
+    List<String> summaries = List.of(
+        Map.of("email", person.email(), "password", person.password(), "code", rightEverything),
+        Map.of("email", colleague.email(), "password", "not the password", "code", codeNow(colleague)))
+        .stream()
+        .map(fields -> {
+          PageSession session = new PageSession(port);
+          session.get("/sign-in");
+          PageSession.Page page = session.post("/sign-in", fields);
+          assertThat(page.status()).isEqualTo(200);
+          assertThat(session.get("/account").status()).isEqualTo(302);
+          Matcher summary = ERROR_SUMMARY.matcher(page.body());
+          assertThat(summary.find()).isTrue();
+          return summary.group();
+        })
+        .toList();
+    assertThat(summaries.getFirst()).contains(SignInController.REFUSED);
+    assertThat(summaries.getLast()).isEqualTo(summaries.getFirst());
+    assertThat(jdbc.sql("""
+            select count(*) from audit_entry
+            where action = 'SIGN_IN_FAILED' and actor_account_id = ? and detail like '%deactivated%'""")
+        .param(person.accountId()).query(Long.class).single()).isEqualTo(1);
+
+    // Not yet enrolled in MFA: no half-way session in which to enrol either.
+    Person newcomer = staff().notEnrolled(org.senda.access.Role.TEACHER);
+    jdbc.sql("update staff set active = false where id = ?").param(newcomer.staffId()).update();
+    PageSession session = new PageSession(port);
+    session.get("/sign-in");
+    PageSession.Page page = session.post("/sign-in",
+        Map.of("email", newcomer.email(), "password", newcomer.password(), "code", ""));
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains(SignInController.REFUSED);
+    assertThat(session.get("/mfa/enrol").status()).isEqualTo(302);
+
+    // Reactivated, the same person signs in again.
+    jdbc.sql("update staff set active = true where id = ?").param(person.staffId()).update();
+    clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+    assertThat(signIn.attempt(person.email(), person.password(), codeNow(person), "127.0.0.1"))
+        .isInstanceOf(SignIn.Outcome.SignedIn.class);
+  }
 }

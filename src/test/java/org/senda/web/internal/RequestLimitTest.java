@@ -1,10 +1,13 @@
 package org.senda.web.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +16,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /** The cap on requests at once, with real threads holding the places. */
@@ -109,6 +114,60 @@ class RequestLimitTest {
     assertThat(call(limit, "/", served()).getStatus()).isEqualTo(200);
     limit.resize(0);
     assertThat(call(limit, "/", served()).getStatus()).isEqualTo(503);
+  }
+
+  @Test
+  void aRequestThatFindsNoDatabaseConnectionIsAnsweredBusyNotFailed() throws Exception {
+    RequestLimit limit = new RequestLimit(4, Duration.ofMillis(50), Duration.ofSeconds(7), refused);
+    var hikariTimeout = new SQLTransientConnectionException(
+        "HikariPool-1 - Connection is not available, request timed out after 2000ms");
+    // As thrown through the servlet from a page's transaction, and straight from a filter's statement.
+    FilterChain pageTransaction = (request, response) -> {
+      throw new ServletException("Request processing failed",
+          new CannotCreateTransactionException("Could not open JDBC Connection for transaction", hikariTimeout));
+    };
+    FilterChain sessionLoad = (request, response) -> {
+      throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", hikariTimeout);
+    };
+
+    MockHttpServletResponse page = call(limit, "/schools/1", pageTransaction);
+    assertThat(page.getStatus()).isEqualTo(503);
+    assertThat(page.getHeader("Retry-After")).isEqualTo("7");
+    assertThat(page.getContentType()).startsWith("text/html");
+    assertThat(page.getContentAsString()).contains("Sorry, Senda is busy");
+
+    MockHttpServletResponse api = call(limit, "/api/v1/schools", sessionLoad);
+    assertThat(api.getStatus()).isEqualTo(503);
+    assertThat(api.getHeader("Retry-After")).isEqualTo("7");
+    assertThat(api.getContentType()).startsWith("application/problem+json");
+    assertThat(api.getContentAsString()).contains("\"status\":503");
+    assertThat(limit.inFlight()).isZero();
+
+    // Any other failure is left to the error pages.
+    FilterChain broken = (request, response) -> {
+      throw new ServletException("Request processing failed", new IllegalStateException("a bug"));
+    };
+    assertThatThrownBy(() -> call(limit, "/schools/1", broken)).isInstanceOf(ServletException.class);
+    assertThatThrownBy(() -> call(limit, "/schools/1", (request, response) -> {
+      throw new CannotCreateTransactionException("Could not open JDBC Connection",
+          new java.sql.SQLException("password authentication failed"));
+    })).isInstanceOf(CannotCreateTransactionException.class);
+    assertThat(limit.inFlight()).isZero();
+  }
+
+  @Test
+  void anApiCallThatFindsNoDatabaseConnectionIsAProblemWithRetryAfter() {
+    ApiProblems problems = new ApiProblems(Duration.ofSeconds(7));
+    var busy = problems.unexpected(new CannotCreateTransactionException("Could not open JDBC Connection",
+        new SQLTransientConnectionException("Connection is not available, request timed out after 2000ms")));
+    assertThat(busy.getStatusCode().value()).isEqualTo(503);
+    assertThat(busy.getHeaders().getFirst("Retry-After")).isEqualTo("7");
+    assertThat(busy.getBody().getStatus()).isEqualTo(503);
+    assertThat(busy.getBody().getDetail()).contains("Retry-After");
+
+    var failed = problems.unexpected(new IllegalStateException("a bug"));
+    assertThat(failed.getStatusCode().value()).isEqualTo(500);
+    assertThat(failed.getHeaders().getFirst("Retry-After")).isNull();
   }
 
   private FilterChain holding(CountDownLatch inside) {
