@@ -66,6 +66,42 @@ class RegisterStore {
         .list();
   }
 
+  /** A school's monitoring period and the version of its setting (0 and the default when it has not chosen). */
+  record MonitoringSetting(int months, int version) {}
+
+  MonitoringSetting monitoringSetting(long schoolId) {
+    return jdbc.sql("select monitoring_months, version from register_setting where school_id = ?")
+        .param(schoolId)
+        .query((rs, n) -> new MonitoringSetting(rs.getInt("monitoring_months"), rs.getInt("version")))
+        .optional()
+        .orElse(new MonitoringSetting(Monitoring.DEFAULT_MONTHS, 0));
+  }
+
+  /**
+   * Sets the monitoring period if the setting is still at {@code version} (the one the person saw); false when
+   * someone else saved it meanwhile. A school without a row yet is at version 0.
+   */
+  boolean setMonitoringMonths(long schoolId, int months, int version) {
+    int updated = jdbc.sql("""
+            update register_setting set monitoring_months = ?, version = version + 1
+            where school_id = ? and version = ?""")
+        .params(months, schoolId, version)
+        .update();
+    if (updated == 1) {
+      return true;
+    }
+    if (version != 0) {
+      return false;
+    }
+    try {
+      return jdbc.sql("insert into register_setting (school_id, monitoring_months, version) values (?, ?, 1)")
+          .params(schoolId, months)
+          .update() == 1;
+    } catch (org.springframework.dao.DuplicateKeyException saved) {
+      return false;
+    }
+  }
+
   int monitoringMonths(long schoolId) {
     return jdbc.sql("select monitoring_months from register_setting where school_id = ?")
         .param(schoolId)
