@@ -126,6 +126,7 @@ class PupilController {
     model.addAttribute("timeline", timeline);
     model.addAttribute("canEdit", permissions.can(schoolId, Permission.IMPORT_PUPILS));
     model.addAttribute("virtualSchoolContact", contacts.virtualSchoolContact());
+    model.addAttribute("hasPhoto", contacts.hasPhoto());
     return "pupils/pupil";
   }
 

@@ -122,19 +122,26 @@ public class PupilQueries {
         .list();
   }
 
-  /** The pupil's contacts and, for a looked-after pupil, the virtual school contact: one statement for the page. */
-  record ContactSheet(List<PupilContact> contacts, @Nullable String virtualSchoolContact) {}
+  /**
+   * The pupil's contacts, for a looked-after pupil the virtual school contact, and whether the record has a photo:
+   * one statement for the pupil page.
+   */
+  record ContactSheet(List<PupilContact> contacts, @Nullable String virtualSchoolContact, boolean hasPhoto) {}
 
   ContactSheet contactSheet(long pupilId) {
     List<PupilContact> contacts = new java.util.ArrayList<>();
     String[] virtualSchool = new String[1];
+    boolean[] photo = new boolean[1];
     jdbc.sql("""
-            select p.looked_after, p.virtual_school_contact, c.id, c.pupil_id, c.name, c.relationship,
+            select p.looked_after, p.virtual_school_contact,
+                   case when exists (select 1 from pupil_photo ph where ph.pupil_id = p.id) then 1 else 0 end
+                     as has_photo, c.id, c.pupil_id, c.name, c.relationship,
                    c.parental_responsibility, c.phone, c.email, c.preferred_language, c.contact_order
             from pupil p left join pupil_contact c on c.pupil_id = p.id
             where p.id = ? order by c.contact_order, c.id""")
         .param(pupilId)
         .query(rs -> {
+          photo[0] = rs.getInt("has_photo") == 1;
           if (rs.getBoolean("looked_after")) {
             virtualSchool[0] = rs.getString("virtual_school_contact");
           }
@@ -144,7 +151,7 @@ public class PupilQueries {
                 rs.getString("email"), rs.getString("preferred_language"), rs.getInt("contact_order")));
           }
         });
-    return new ContactSheet(List.copyOf(contacts), virtualSchool[0]);
+    return new ContactSheet(List.copyOf(contacts), virtualSchool[0], photo[0]);
   }
 
   static String escapeLike(String text) {
