@@ -57,7 +57,7 @@ class PupilPhotoIntegrationTest {
 
   long audited(String action, long pupilId) {
     return jdbc.sql("select count(*) from audit_entry where record_type = 'pupil-photo' and action = ?"
-        + " and record_id = ?").params(action, pupilId).query(Long.class).single();
+        + " and record_id = ?").params(action, String.valueOf(pupilId)).query(Long.class).single();
   }
 
   @Test

@@ -96,7 +96,7 @@ class DualRegistrationIntegrationTest {
     assertThat(row.get("host_enrolment")).isEqualTo("S");
     assertThat(row.get("ends_on")).isNull();
     assertThat(jdbc.sql("select count(*) from audit_entry where record_type = 'dual-registration' and action = 'CREATE'"
-        + " and record_id = ?").param(id).query(Long.class).single()).isOne();
+        + " and record_id = ?").param(String.valueOf(id)).query(Long.class).single()).isOne();
     assertThat(senco.post(path(), form(String.valueOf(main), upn, today.minusDays(7), today)).body())
         .contains("This pupil is already dual registered with your school");
 
@@ -117,7 +117,7 @@ class DualRegistrationIntegrationTest {
     assertThat(jdbc.sql("select ends_on from dual_registration where id = ?").param(id).query(LocalDate.class)
         .single()).isEqualTo(today);
     assertThat(jdbc.sql("select count(*) from audit_entry where record_type = 'dual-registration' and action = 'UPDATE'"
-        + " and record_id = ?").param(id).query(Long.class).single()).isOne();
+        + " and record_id = ?").param(String.valueOf(id)).query(Long.class).single()).isOne();
   }
 
   @Test

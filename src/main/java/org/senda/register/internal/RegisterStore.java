@@ -93,13 +93,12 @@ class RegisterStore {
     if (version != 0) {
       return false;
     }
-    try {
-      return jdbc.sql("insert into register_setting (school_id, monitoring_months, version) values (?, ?, 1)")
-          .params(schoolId, months)
-          .update() == 1;
-    } catch (org.springframework.dao.DuplicateKeyException saved) {
-      return false;
-    }
+    // Only when the school has no setting yet (a failed insert would abort the transaction on PostgreSQL).
+    return jdbc.sql("""
+            insert into register_setting (school_id, monitoring_months, version)
+            select ?, ?, 1 where not exists (select 1 from register_setting where school_id = ?)""")
+        .params(schoolId, months, schoolId)
+        .update() == 1;
   }
 
   int monitoringMonths(long schoolId) {
