@@ -32,6 +32,16 @@ public class Organisation {
     return queries.staffOf(schoolId);
   }
 
+  /** Active staff of the school's trust who hold {@code role} trust-wide (not in one school), by name. */
+  public List<StaffSummary> trustStaffWithRole(long schoolId, org.senda.access.Role role) {
+    return queries.trustStaffWithRole(schoolId, role);
+  }
+
+  /** Staff by id, active or not (records name who did something even after they leave), in one statement. */
+  public java.util.Map<Long, StaffSummary> staffByIds(Collection<Long> staffIds) {
+    return queries.staffByIds(staffIds);
+  }
+
   /** The school's year groups in order. */
   public List<YearGroup> yearGroups(long schoolId) {
     return queries.yearGroups(schoolId);
@@ -40,6 +50,20 @@ public class Organisation {
   /** The school's classes, ordered by year group and name. */
   public List<SchoolClass> classes(long schoolId) {
     return queries.classes(schoolId);
+  }
+
+  /** The year groups and classes of a school in one statement (filters that offer both). */
+  public SchoolStructure structure(long schoolId) {
+    return queries.structure(schoolId);
+  }
+
+  /**
+   * The classes a member of staff teaches or supports, as an SQL subquery of class ids over the named parameter
+   * {@code :staffIdParameter}, so that a list applies a teacher's need to know inside its own statement instead of
+   * reading the classes first.
+   */
+  public String classesOfSql(String staffIdParameter) {
+    return OrganisationQueries.classesOfSql(staffIdParameter);
   }
 
   /** The ids of the classes a member of staff teaches or supports: the basis of a teacher's need to know. */

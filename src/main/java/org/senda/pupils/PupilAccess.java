@@ -47,12 +47,12 @@ public class PupilAccess {
     if (permissions.can(schoolId, Permission.VIEW_ALL_PUPILS)) {
       return PupilScope.all(schoolId);
     }
-    Long staffId = user.staffId();
-    if (staffId != null && grants.active(staffId, schoolId, LocalDate.now(clock))) {
+    if (grants.active(user, schoolId, LocalDate.now(clock))) {
       return PupilScope.all(schoolId);
     }
+    Long staffId = user.staffId();
     if (staffId != null && permissions.can(schoolId, Permission.VIEW_OWN_PUPILS)) {
-      return PupilScope.own(schoolId, organisation.classesOf(staffId), staffId);
+      return PupilScope.own(schoolId, staffId, organisation.classesOfSql("scopeStaffId"));
     }
     return PupilScope.none(schoolId);
   }
@@ -75,9 +75,7 @@ public class PupilAccess {
     return switch (scope.kind()) {
       case ALL -> scope.schoolId() == pupil.schoolId();
       case NONE -> false;
-      case OWN -> scope.schoolId() == pupil.schoolId()
-          && ((pupil.classId() != null && scope.classIds().contains(pupil.classId()))
-              || (scope.staffId() != null && pupils.assigned(pupil.id(), scope.staffId())));
+      case OWN -> scope.schoolId() == pupil.schoolId() && pupils.inScope(pupil.id(), scope);
     };
   }
 }

@@ -2,7 +2,6 @@ package org.senda.pupils;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,12 +11,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@link Kind#ALL}: every pupil of the school (SENCO, headteacher, DSL, or a granted trust lead);
- *   <li>{@link Kind#OWN}: the pupils in the classes the person teaches or supports ({@code classIds}) and the
- *       pupils assigned to them by name ({@code staffId}, teaching assistants);
+ *   <li>{@link Kind#OWN}: the pupils in the classes the member of staff ({@code staffId}) teaches or supports and
+ *       the pupils assigned to them by name (teaching assistants). The classes are read inside the same statement
+ *       ({@code classesSql}, a subquery of class ids over {@code :scopeStaffId}), not looked up first;
  *   <li>{@link Kind#NONE}: no pupil (governors and the trust SEND lead see aggregates only).
  * </ul>
  */
-public record PupilScope(Kind kind, long schoolId, Set<Long> classIds, @Nullable Long staffId) {
+public record PupilScope(Kind kind, long schoolId, @Nullable Long staffId, @Nullable String classesSql) {
 
   public enum Kind {
     ALL,
@@ -28,25 +28,22 @@ public record PupilScope(Kind kind, long schoolId, Set<Long> classIds, @Nullable
   /** A condition over the pupil table alias, with its named parameters (all prefixed {@code scope}). */
   public record Sql(String where, Map<String, Object> params) {}
 
-  public PupilScope {
-    classIds = Set.copyOf(classIds);
-  }
-
   public static PupilScope all(long schoolId) {
-    return new PupilScope(Kind.ALL, schoolId, Set.of(), null);
+    return new PupilScope(Kind.ALL, schoolId, null, null);
   }
 
-  public static PupilScope own(long schoolId, Set<Long> classIds, @Nullable Long staffId) {
-    return new PupilScope(Kind.OWN, schoolId, classIds, staffId);
+  /** The pupils of the classes in {@code classesSql} (over {@code :scopeStaffId}) and those assigned to the staff. */
+  public static PupilScope own(long schoolId, long staffId, String classesSql) {
+    return new PupilScope(Kind.OWN, schoolId, staffId, classesSql);
   }
 
   public static PupilScope none(long schoolId) {
-    return new PupilScope(Kind.NONE, schoolId, Set.of(), null);
+    return new PupilScope(Kind.NONE, schoolId, null, null);
   }
 
   /** Whether the person may see any pupil of the school by name (the header search, pupil lists). */
   public boolean seesPupils() {
-    return kind == Kind.ALL || (kind == Kind.OWN && (!classIds.isEmpty() || staffId != null));
+    return kind == Kind.ALL || (kind == Kind.OWN && staffId != null);
   }
 
   /** The condition for the pupil table aliased {@code alias}; always restricted to the school. */
@@ -61,21 +58,18 @@ public record PupilScope(Kind kind, long schoolId, Set<Long> classIds, @Nullable
       case ALL -> new Sql(school, params);
       case NONE -> new Sql("1 = 0", Map.of());
       case OWN -> {
+        if (staffId == null) {
+          yield new Sql("1 = 0", Map.of());
+        }
+        params.put("scopeStaffId", staffId);
         StringBuilder own = new StringBuilder();
-        if (!classIds.isEmpty()) {
-          own.append(alias).append(".class_id in (:scopeClassIds)");
-          params.put("scopeClassIds", classIds);
+        if (classesSql != null) {
+          own.append(alias).append(".class_id in (").append(classesSql).append(") or ");
         }
-        if (staffId != null) {
-          if (!own.isEmpty()) {
-            own.append(" or ");
-          }
-          own.append("exists (select 1 from pupil_support_staff scope_pss where scope_pss.pupil_id = ")
-              .append(alias)
-              .append(".id and scope_pss.staff_id = :scopeStaffId)");
-          params.put("scopeStaffId", staffId);
-        }
-        yield own.isEmpty() ? new Sql("1 = 0", Map.of()) : new Sql(school + " and (" + own + ")", params);
+        own.append("exists (select 1 from pupil_support_staff scope_pss where scope_pss.pupil_id = ")
+            .append(alias)
+            .append(".id and scope_pss.staff_id = :scopeStaffId)");
+        yield new Sql(school + " and (" + own + ")", params);
       }
     };
   }

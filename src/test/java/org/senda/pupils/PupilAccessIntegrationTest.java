@@ -200,6 +200,10 @@ class PupilAccessIntegrationTest {
     long grantId = jdbc.sql("select max(id) from pupil_access_grant where school_id = ?").param(school())
         .query(Long.class).single();
     try {
+      PageSession.Page listed = head.get(grants);
+      String leadName = jdbc.sql("select given_name || ' ' || family_name from staff where id = ?")
+          .param(staffId(lead)).query(String.class).single();
+      assertThat(listed.body()).contains(leadName).contains("Complaint review");
       assertThat(api.get("/api/v1/pupils/" + pupilId).status()).isEqualTo(200);
       // only in the school that granted it
       assertThat(api.get("/api/v1/pupils/" + anyPupil(otherSchool())).status()).isEqualTo(404);

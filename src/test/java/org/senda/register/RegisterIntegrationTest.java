@@ -317,6 +317,28 @@ class RegisterIntegrationTest {
     SqlStatements.assertBounded(10, smallCount, largeCount);
   }
 
+  @Test
+  void theRegisterPageRunsAtMostTenStatementsForEveryRoleWhateverTheFilterFinds() {
+    long schoolId = school(1);
+    String everyone = "/schools/" + schoolId + "/register?status=all";
+    String few = "/schools/" + schoolId + "/register?status=E&need=HI&flag=LOOKED_AFTER";
+    for (String role : List.of("SENCO", "TEACHER", "TEACHING_ASSISTANT", "HEADTEACHER")) {
+      PageSession session = page(role, schoolId);
+      session.get(everyone);
+      PageSession.Page all = session.get(everyone);
+      PageSession.Page filtered = session.get(few);
+      assertThat(all.status()).as(role).isEqualTo(200);
+      assertThat(filtered.status()).as(role).isEqualTo(200);
+      // Every pupil the person sees, against a filter that finds (almost) nobody.
+      assertThat(rowsShown(all)).as(role).isGreaterThan(rowsShown(filtered));
+      SqlStatements.assertBounded(10, SqlStatements.of(all), SqlStatements.of(filtered));
+    }
+  }
+
+  private static int rowsShown(PageSession.Page page) {
+    return page.body().split("/register/pupils/", -1).length - 1;
+  }
+
   long countPupils(long schoolId) {
     return jdbc.sql("select count(*) from pupil where school_id = ?").param(schoolId).query(Long.class).single();
   }

@@ -84,6 +84,24 @@ public final class PageSession {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A multipart form post with one file, as a browser sends a file upload (the CSRF token goes in the fields). */
+  public Page postFile(String path, Map<String, String> fields, String fileField, String fileName, String contentType,
+      byte[] content) {
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.putIfAbsent("_csrf", csrf);
+    String boundary = "senda-test-" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+        + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   private URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }

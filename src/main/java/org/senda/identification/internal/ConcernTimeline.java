@@ -7,7 +7,7 @@ import org.senda.pupils.PupilTimelineEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Causes for concern and their decisions on the pupil's timeline, in one query. */
+/** Causes for concern and their decisions on the pupil's timeline, read with the pupil page's concerns section. */
 @Component
 class ConcernTimeline implements PupilTimeline {
 
@@ -19,11 +19,7 @@ class ConcernTimeline implements PupilTimeline {
 
   @Override
   public List<PupilTimelineEntry> entries(PupilSummary pupil) {
-    return jdbc.sql(Concerns.SELECT + " where pupil_id = ? order by raised_on desc")
-        .param(pupil.id())
-        .query(Concerns::concern)
-        .list()
-        .stream()
+    return ConcernsSection.concerns(jdbc, pupil.id()).stream()
         .map(c -> new PupilTimelineEntry(c.raisedOn(), "Cause for concern raised",
             String.join(", ", c.areaTitles()) + " (" + c.statusTitle().toLowerCase(java.util.Locale.ROOT) + ")",
             "/schools/" + c.schoolId() + "/concerns/" + c.id()))

@@ -71,6 +71,33 @@ public class OrganisationQueries implements RoleDirectory {
         .toList();
   }
 
+  public List<StaffSummary> trustStaffWithRole(long schoolId, Role role) {
+    return jdbc.sql("""
+            select distinct s.id, s.email, s.given_name, s.family_name, s.job_title from staff s
+            join staff_role r on r.staff_id = s.id and r.school_id is null and r.role = ?
+            join school sc on sc.trust_id = s.trust_id
+            where sc.id = ? and s.active order by s.family_name, s.given_name, s.id""")
+        .param(role.name())
+        .param(schoolId)
+        .query((rs, n) -> new StaffSummary(rs.getLong("id"), rs.getString("email"), rs.getString("given_name"),
+            rs.getString("family_name"), rs.getString("job_title"), List.of(role)))
+        .list();
+  }
+
+  public Map<Long, StaffSummary> staffByIds(Collection<Long> staffIds) {
+    Map<Long, StaffSummary> byId = new LinkedHashMap<>();
+    if (staffIds.isEmpty()) {
+      return byId;
+    }
+    jdbc.sql("select id, email, given_name, family_name, job_title from staff where id in (:ids)")
+        .param("ids", staffIds)
+        .query((rs, n) -> new StaffSummary(rs.getLong("id"), rs.getString("email"), rs.getString("given_name"),
+            rs.getString("family_name"), rs.getString("job_title"), List.of()))
+        .list()
+        .forEach(staff -> byId.put(staff.id(), staff));
+    return byId;
+  }
+
   public List<org.senda.organisation.YearGroup> yearGroups(long schoolId) {
     return jdbc.sql("select id, school_id, code, name, ordinal from year_group where school_id = ? order by ordinal")
         .param(schoolId)
@@ -88,6 +115,36 @@ public class OrganisationQueries implements RoleDirectory {
         .query((rs, n) -> new org.senda.organisation.SchoolClass(rs.getLong("id"), rs.getLong("school_id"),
             rs.getLong("year_group_id"), rs.getString("name")))
         .list();
+  }
+
+  /** Year groups and their classes in one statement: a year group without classes comes with a null class. */
+  public org.senda.organisation.SchoolStructure structure(long schoolId) {
+    Map<Long, org.senda.organisation.YearGroup> years = new LinkedHashMap<>();
+    List<org.senda.organisation.SchoolClass> classes = new ArrayList<>();
+    jdbc.sql("""
+            select y.id, y.school_id, y.code, y.name, y.ordinal, c.id as class_id, c.name as class_name
+            from year_group y left join school_class c on c.year_group_id = y.id
+            where y.school_id = ? order by y.ordinal, c.name""")
+        .param(schoolId)
+        .query(rs -> {
+          long yearId = rs.getLong("id");
+          if (!years.containsKey(yearId)) {
+            years.put(yearId, new org.senda.organisation.YearGroup(yearId, rs.getLong("school_id"),
+                rs.getString("code"), rs.getString("name"), rs.getInt("ordinal")));
+          }
+          Long classId = rs.getObject("class_id", Long.class);
+          if (classId != null) {
+            classes.add(new org.senda.organisation.SchoolClass(classId, schoolId, yearId, rs.getString("class_name")));
+          }
+        });
+    return new org.senda.organisation.SchoolStructure(List.copyOf(years.values()), classes);
+  }
+
+  public static String classesOfSql(String staffIdParameter) {
+    if (!staffIdParameter.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException("Not a parameter name: " + staffIdParameter);
+    }
+    return "select class_staff.class_id from class_staff where class_staff.staff_id = :" + staffIdParameter;
   }
 
   public Set<Long> classesOf(long staffId) {

@@ -1,8 +1,17 @@
 package org.senda.pupils.internal;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.senda.access.Role;
+import org.senda.access.SendaUser;
+import org.senda.organisation.Organisation;
+import org.senda.organisation.StaffSummary;
+import org.senda.web.Option;
+import org.senda.web.RequestMemo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +29,25 @@ public class AccessGrants {
   }
 
   private final JdbcClient jdbc;
+  private final Organisation organisation;
 
-  AccessGrants(JdbcClient jdbc) {
+  AccessGrants(JdbcClient jdbc, Organisation organisation) {
     this.jdbc = jdbc;
+    this.organisation = organisation;
+  }
+
+  /**
+   * Whether the person holds a grant for the school that has not expired or been revoked. Only people with a
+   * trust-wide role can be granted access ({@link #grantable}), so nobody else costs a statement; the answer is kept
+   * for the rest of the request (the header search and the page both ask).
+   */
+  public boolean active(SendaUser user, long schoolId, LocalDate on) {
+    Long staffId = user.staffId();
+    if (staffId == null || user.trustRoles().isEmpty() || !user.trustSchoolIds().contains(schoolId)) {
+      return false;
+    }
+    return RequestMemo.get("access-grant." + staffId + "." + schoolId + "." + on,
+        () -> active(staffId, schoolId, on));
   }
 
   /** Whether the member of staff holds a grant for the school that has not expired or been revoked. */
@@ -37,31 +62,40 @@ public class AccessGrants {
         .single() > 0;
   }
 
+  /** The school's grants, current first; names come from the organisation module (two statements in all). */
   public List<Grant> ofSchool(long schoolId) {
-    return jdbc.sql("""
-            select g.id, g.staff_id, s.given_name || ' ' || s.family_name as staff_name, s.email, g.reason,
-                   b.given_name || ' ' || b.family_name as granted_by, g.granted_on, g.expires_on, g.revoked_on
-            from pupil_access_grant g join staff s on s.id = g.staff_id join staff b on b.id = g.granted_by
-            where g.school_id = ? order by g.revoked_on desc nulls first, g.expires_on desc, g.id desc""")
+    record Row(long id, long staffId, long grantedBy, String reason, LocalDate grantedOn, LocalDate expiresOn,
+        @Nullable LocalDate revokedOn) {}
+    List<Row> rows = jdbc.sql("""
+            select id, staff_id, granted_by, reason, granted_on, expires_on, revoked_on from pupil_access_grant
+            where school_id = ? order by revoked_on desc nulls first, expires_on desc, id desc""")
         .param(schoolId)
-        .query((rs, n) -> new Grant(rs.getLong("id"), rs.getLong("staff_id"), rs.getString("staff_name"),
-            rs.getString("email"), rs.getString("reason"), rs.getString("granted_by"),
-            rs.getObject("granted_on", LocalDate.class), rs.getObject("expires_on", LocalDate.class),
-            rs.getObject("revoked_on", LocalDate.class)))
+        .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("staff_id"), rs.getLong("granted_by"),
+            rs.getString("reason"), rs.getObject("granted_on", LocalDate.class),
+            rs.getObject("expires_on", LocalDate.class), rs.getObject("revoked_on", LocalDate.class)))
         .list();
+    Set<Long> people = new HashSet<>();
+    rows.forEach(r -> {
+      people.add(r.staffId());
+      people.add(r.grantedBy());
+    });
+    Map<Long, StaffSummary> staff = organisation.staffByIds(people);
+    return rows.stream()
+        .map(r -> new Grant(r.id(), r.staffId(), name(staff, r.staffId()),
+            staff.containsKey(r.staffId()) ? staff.get(r.staffId()).email() : "", r.reason(),
+            name(staff, r.grantedBy()), r.grantedOn(), r.expiresOn(), r.revokedOn()))
+        .toList();
+  }
+
+  private static String name(Map<Long, StaffSummary> staff, long id) {
+    return staff.containsKey(id) ? staff.get(id).name() : "Staff " + id;
   }
 
   /** Staff of the school's trust whose trust-wide role sees aggregates only: who may be granted pupil access. */
-  public List<org.senda.web.Option> grantable(long schoolId) {
-    return jdbc.sql("""
-            select distinct s.id, s.given_name, s.family_name, s.email from staff s
-            join staff_role r on r.staff_id = s.id and r.school_id is null and r.role = 'TRUST_SEND_LEAD'
-            join school sc on sc.trust_id = s.trust_id
-            where sc.id = ? and s.active order by s.family_name, s.given_name""")
-        .param(schoolId)
-        .query((rs, n) -> new org.senda.web.Option(String.valueOf(rs.getLong("id")),
-            rs.getString("given_name") + " " + rs.getString("family_name") + " (" + rs.getString("email") + ")"))
-        .list();
+  public List<Option> grantable(long schoolId) {
+    return organisation.trustStaffWithRole(schoolId, Role.TRUST_SEND_LEAD).stream()
+        .map(s -> new Option(String.valueOf(s.id()), s.name() + " (" + s.email() + ")"))
+        .toList();
   }
 
   public long grant(long staffId, long schoolId, String reason, long grantedBy, LocalDate on, LocalDate expiresOn) {

@@ -27,6 +27,7 @@ import org.senda.pupils.Pupils;
 import org.senda.web.ConcurrentEdit;
 import org.senda.web.DateParts;
 import org.senda.web.Option;
+import org.senda.web.SchoolChoices;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -52,6 +53,7 @@ class PupilController {
   private final PupilAccess access;
   private final Pupils pupils;
   private final PupilRecords records;
+  private final PupilQueries queries;
   private final Permissions permissions;
   private final Organisation organisation;
   private final Audit audit;
@@ -59,12 +61,14 @@ class PupilController {
   private final List<PupilPageSection> sections;
   private final List<PupilTimeline> timelines;
 
-  PupilController(PupilAccess access, Pupils pupils, PupilRecords records, Permissions permissions,
+  PupilController(PupilAccess access, Pupils pupils, PupilRecords records, PupilQueries queries,
+      Permissions permissions,
       Organisation organisation, Audit audit, Clock clock, List<PupilPageSection> sections,
       List<PupilTimeline> timelines) {
     this.access = access;
     this.pupils = pupils;
     this.records = records;
+    this.queries = queries;
     this.permissions = permissions;
     this.organisation = organisation;
     this.audit = audit;
@@ -109,16 +113,20 @@ class PupilController {
     }
     timeline.sort(Comparator.comparing(PupilTimelineEntry::on).reversed());
     audit.record(AuditAction.VIEW, "pupil", pupilId, schoolId, null);
-    model.addAttribute("school", school(schoolId));
+    model.addAttribute("school", SchoolChoices.fromModel(model, schoolId).orElseGet(() -> {
+      SchoolSummary school = school(schoolId);
+      return new SchoolChoices.Choice(school.id(), school.name());
+    }));
     model.addAttribute("pupil", pupil);
     model.addAttribute("age", pupil.ageOn(today));
     model.addAttribute("flags", java.util.Arrays.stream(PupilFlag.values()).filter(pupil::has).toList());
-    model.addAttribute("contacts", pupils.contacts(pupilId));
+    PupilQueries.ContactSheet contacts = queries.contactSheet(pupilId);
+    model.addAttribute("contacts", contacts.contacts());
     model.addAttribute("sections", views);
     model.addAttribute("timeline", timeline);
     model.addAttribute("canEdit", permissions.can(schoolId, Permission.IMPORT_PUPILS));
-    model.addAttribute("virtualSchoolContact", pupil.has(PupilFlag.LOOKED_AFTER)
-        ? records.details(pupilId).map(PupilRecords.Details::virtualSchoolContact).orElse(null) : null);
+    model.addAttribute("virtualSchoolContact", contacts.virtualSchoolContact());
+    model.addAttribute("hasPhoto", contacts.hasPhoto());
     return "pupils/pupil";
   }
 

@@ -100,11 +100,12 @@ public class PupilQueries {
     return statement.query(PupilQueries::summary).list();
   }
 
-  /** Whether a pupil is assigned by name to a member of staff (a TA's need to know). */
-  public boolean assigned(long pupilId, long staffId) {
-    return jdbc.sql("select count(*) from pupil_support_staff where pupil_id = ? and staff_id = ?")
-        .param(pupilId)
-        .param(staffId)
+  /** Whether a pupil is within a need-to-know scope: one statement, whichever way the scope reaches the pupil. */
+  public boolean inScope(long pupilId, PupilScope scope) {
+    PupilScope.Sql where = scope.sql("p");
+    return jdbc.sql("select count(*) from pupil p where p.id = :scopePupilId and (" + where.where() + ")")
+        .params(where.params())
+        .param("scopePupilId", pupilId)
         .query(Integer.class)
         .single() > 0;
   }
@@ -119,6 +120,38 @@ public class PupilQueries {
             rs.getString("relationship"), rs.getBoolean("parental_responsibility"), rs.getString("phone"),
             rs.getString("email"), rs.getString("preferred_language"), rs.getInt("contact_order")))
         .list();
+  }
+
+  /**
+   * The pupil's contacts, for a looked-after pupil the virtual school contact, and whether the record has a photo:
+   * one statement for the pupil page.
+   */
+  record ContactSheet(List<PupilContact> contacts, @Nullable String virtualSchoolContact, boolean hasPhoto) {}
+
+  ContactSheet contactSheet(long pupilId) {
+    List<PupilContact> contacts = new java.util.ArrayList<>();
+    String[] virtualSchool = new String[1];
+    boolean[] photo = new boolean[1];
+    jdbc.sql("""
+            select p.looked_after, p.virtual_school_contact,
+                   case when exists (select 1 from pupil_photo ph where ph.pupil_id = p.id) then 1 else 0 end
+                     as has_photo, c.id, c.pupil_id, c.name, c.relationship,
+                   c.parental_responsibility, c.phone, c.email, c.preferred_language, c.contact_order
+            from pupil p left join pupil_contact c on c.pupil_id = p.id
+            where p.id = ? order by c.contact_order, c.id""")
+        .param(pupilId)
+        .query(rs -> {
+          photo[0] = rs.getInt("has_photo") == 1;
+          if (rs.getBoolean("looked_after")) {
+            virtualSchool[0] = rs.getString("virtual_school_contact");
+          }
+          if (rs.getObject("id") != null) {
+            contacts.add(new PupilContact(rs.getLong("id"), rs.getLong("pupil_id"), rs.getString("name"),
+                rs.getString("relationship"), rs.getBoolean("parental_responsibility"), rs.getString("phone"),
+                rs.getString("email"), rs.getString("preferred_language"), rs.getInt("contact_order")));
+          }
+        });
+    return new ContactSheet(List.copyOf(contacts), virtualSchool[0], photo[0]);
   }
 
   static String escapeLike(String text) {

@@ -48,7 +48,7 @@ class PupilSearchAdvice {
     var roles = user.rolesIn(schoolId);
     boolean sees = PermissionMatrix.grants(roles, Permission.VIEW_ALL_PUPILS)
         || PermissionMatrix.grants(roles, Permission.VIEW_OWN_PUPILS)
-        || (user.staffId() != null && grants.active(user.staffId(), schoolId, LocalDate.now(clock)));
+        || grants.active(user, schoolId, LocalDate.now(clock));
     if (sees) {
       model.addAttribute("pupilSearch", Boolean.TRUE);
     }

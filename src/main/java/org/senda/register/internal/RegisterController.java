@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
@@ -26,6 +24,7 @@ import org.senda.access.Permissions;
 import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
 import org.senda.organisation.Organisation;
+import org.senda.organisation.SchoolStructure;
 import org.senda.organisation.SchoolSummary;
 import org.senda.pupils.PupilAccess;
 import org.senda.pupils.PupilFlag;
@@ -43,6 +42,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -93,15 +93,7 @@ class RegisterController {
 
   @GetMapping
   @Transactional
-  String register(@PathVariable long schoolId, @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable String year, @RequestParam(required = false) @Nullable Long classId,
-      @RequestParam(required = false, defaultValue = "register") String status,
-      @RequestParam(required = false) @Nullable String need, @RequestParam(required = false) @Nullable String area,
-      @RequestParam(required = false) @Nullable List<String> flag,
-      @RequestParam(required = false, defaultValue = "false") boolean withoutPlan,
-      @RequestParam(required = false, defaultValue = "name") String sort,
-      @RequestParam(required = false, defaultValue = "asc") String dir,
-      @RequestParam(required = false, defaultValue = "1") int page, Model model) {
+  String register(@PathVariable long schoolId, @ModelAttribute RegisterFilterForm form, Model model) {
     permissions.requireSchool(schoolId);
     model.addAttribute("school", school(schoolId, model));
     LocalDate today = LocalDate.now(clock);
@@ -112,8 +104,7 @@ class RegisterController {
       audit.record(AuditAction.VIEW, "register-summary", null, schoolId, "page");
       return "register/summary";
     }
-    RegisterFilter filter = filter(q, year, classId, status, need, area, flag, withoutPlan, sort, dir, page,
-        PAGE_SIZE);
+    RegisterFilter filter = form.filter(PAGE_SIZE);
     PupilScope scope = pupilAccess.scope(schoolId);
     RegisterQueries.RegisterPage result = queries.page(schoolId, scope, scope.kind() == PupilScope.Kind.ALL, filter,
         today, plans.hasCurrentPlan("r.id"), true);
@@ -138,10 +129,11 @@ class RegisterController {
   }
 
   private void filterOptions(long schoolId, Model model, LocalDate today) {
+    SchoolStructure structure = organisation.structure(schoolId);
     List<Option> years = new ArrayList<>(List.of(new Option("", "All year groups")));
-    organisation.yearGroups(schoolId).forEach(y -> years.add(new Option(y.code(), y.name())));
+    structure.yearGroups().forEach(y -> years.add(new Option(y.code(), y.name())));
     List<Option> classes = new ArrayList<>(List.of(new Option("", "All classes")));
-    organisation.classes(schoolId).forEach(c -> classes.add(new Option(String.valueOf(c.id()), c.name())));
+    structure.classes().forEach(c -> classes.add(new Option(String.valueOf(c.id()), c.name())));
     List<Option> needs = new ArrayList<>(List.of(new Option("", "All needs")));
     needTypes.catalogue().validOn(today).forEach(n -> needs.add(new Option(n.code(), n.code() + " - " + n.name())));
     List<Option> areas = new ArrayList<>(List.of(new Option("", "All broad areas")));
@@ -164,16 +156,8 @@ class RegisterController {
 
   @GetMapping("/export.csv")
   @Transactional
-  ResponseEntity<byte[]> exportCsv(@PathVariable long schoolId, @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable String year, @RequestParam(required = false) @Nullable Long classId,
-      @RequestParam(required = false, defaultValue = "register") String status,
-      @RequestParam(required = false) @Nullable String need, @RequestParam(required = false) @Nullable String area,
-      @RequestParam(required = false) @Nullable List<String> flag,
-      @RequestParam(required = false, defaultValue = "false") boolean withoutPlan,
-      @RequestParam(required = false, defaultValue = "name") String sort,
-      @RequestParam(required = false, defaultValue = "asc") String dir) throws IOException {
-    RegisterFilter filter = filter(q, year, classId, status, need, area, flag, withoutPlan, sort, dir, 1, PAGE_SIZE);
-    List<List<String>> table = exportTable(schoolId, filter, "csv");
+  ResponseEntity<byte[]> exportCsv(@PathVariable long schoolId, @ModelAttribute RegisterFilterForm form) throws IOException {
+    List<List<String>> table = exportTable(schoolId, form.filter(PAGE_SIZE), "csv");
     StringWriter out = new StringWriter();
     try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
       for (List<String> row : table) {
@@ -186,16 +170,8 @@ class RegisterController {
 
   @GetMapping("/export.xlsx")
   @Transactional
-  ResponseEntity<byte[]> exportXlsx(@PathVariable long schoolId, @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable String year, @RequestParam(required = false) @Nullable Long classId,
-      @RequestParam(required = false, defaultValue = "register") String status,
-      @RequestParam(required = false) @Nullable String need, @RequestParam(required = false) @Nullable String area,
-      @RequestParam(required = false) @Nullable List<String> flag,
-      @RequestParam(required = false, defaultValue = "false") boolean withoutPlan,
-      @RequestParam(required = false, defaultValue = "name") String sort,
-      @RequestParam(required = false, defaultValue = "asc") String dir) throws IOException {
-    RegisterFilter filter = filter(q, year, classId, status, need, area, flag, withoutPlan, sort, dir, 1, PAGE_SIZE);
-    List<List<String>> table = exportTable(schoolId, filter, "xlsx");
+  ResponseEntity<byte[]> exportXlsx(@PathVariable long schoolId, @ModelAttribute RegisterFilterForm form) throws IOException {
+    List<List<String>> table = exportTable(schoolId, form.filter(PAGE_SIZE), "xlsx");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
       Sheet sheet = workbook.createSheet("SEND register");
@@ -296,48 +272,15 @@ class RegisterController {
    * {@code visibleSchools}); taking the name from there spares the register page a statement.
    */
   private SchoolChoices.Choice school(long schoolId, Model model) {
-    if (model.getAttribute("visibleSchools") instanceof List<?> choices) {
-      for (Object choice : choices) {
-        if (choice instanceof SchoolChoices.Choice c && c.id() == schoolId) {
-          return c;
-        }
-      }
-    }
-    SchoolSummary school = organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school " + schoolId));
-    return new SchoolChoices.Choice(school.id(), school.name());
+    return SchoolChoices.fromModel(model, schoolId).orElseGet(() -> {
+      SchoolSummary school = organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school " + schoolId));
+      return new SchoolChoices.Choice(school.id(), school.name());
+    });
   }
 
   private boolean seesPupils(long schoolId) {
     return permissions.can(schoolId, Permission.VIEW_ALL_PUPILS)
         || permissions.can(schoolId, Permission.VIEW_OWN_PUPILS);
-  }
-
-  static RegisterFilter filter(@Nullable String q, @Nullable String year, @Nullable Long classId, String status,
-      @Nullable String need, @Nullable String area, @Nullable List<String> flags, boolean withoutPlan, String sort,
-      String dir, int page, int size) {
-    BroadArea broadArea = null;
-    if (area != null && !area.isBlank()) {
-      try {
-        broadArea = BroadArea.valueOf(area.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException ignored) {
-        // An unknown area in a hand-edited link filters nothing rather than failing the page.
-      }
-    }
-    Set<PupilFlag> chosen = EnumSet.noneOf(PupilFlag.class);
-    if (flags != null) {
-      for (String flag : flags) {
-        for (String part : flag.split(",")) {
-          RegisterFilter.FILTER_FLAGS.stream().filter(f -> f.name().equalsIgnoreCase(part.trim()))
-              .forEach(chosen::add);
-        }
-      }
-    }
-    return new RegisterFilter(blankToNull(q), blankToNull(year), classId, status, blankToNull(need), broadArea,
-        chosen, withoutPlan, sort, "desc".equalsIgnoreCase(dir), page, size);
-  }
-
-  private static @Nullable String blankToNull(@Nullable String value) {
-    return value == null || value.isBlank() ? null : value.trim();
   }
 
   static String statusTitle(SendStatus status) {

@@ -9,11 +9,12 @@ import org.senda.pupils.PupilPageSection;
 import org.senda.pupils.PupilSummary;
 import org.senda.pupils.PupilTimeline;
 import org.senda.pupils.PupilTimelineEntry;
+import org.senda.web.RequestMemo;
 import org.springframework.stereotype.Component;
 
 /**
  * "SEND status and needs" on the pupil page (the current entry and its history: two statements), and the status
- * changes on the pupil's timeline (one statement).
+ * changes on the pupil's timeline (the same history, read once per request).
  */
 @Component
 class RegisterPupilSection implements PupilPageSection, PupilTimeline {
@@ -52,7 +53,7 @@ class RegisterPupilSection implements PupilPageSection, PupilTimeline {
     model.put("entry", entry);
     model.put("monitoring", entry != null
         && Monitoring.monitoring(entry.status(), entry.monitorUntil(), LocalDate.now(clock)));
-    model.put("history", queries.history(pupil.id()));
+    model.put("history", history(pupil.id()));
     // Dual registrations show on the register and its pupil page; this section keeps to two statements.
     model.put("dual", List.of());
     model.put("needNames", needTypes.catalogue().byCode());
@@ -62,11 +63,16 @@ class RegisterPupilSection implements PupilPageSection, PupilTimeline {
 
   @Override
   public List<PupilTimelineEntry> entries(PupilSummary pupil) {
-    return queries.history(pupil.id()).stream()
+    return history(pupil.id()).stream()
         .map(h -> new PupilTimelineEntry(h.effectiveDate(),
             "SEN status " + h.status().name() + " (" + h.status().title() + ")"
                 + (h.needs().isEmpty() ? "" : ", needs " + String.join(", ", h.needs())),
             h.reason(), "/schools/" + pupil.schoolId() + "/register/pupils/" + pupil.id()))
         .toList();
+  }
+
+  // The section and the timeline show the same history: read it once per request.
+  private List<RegisterQueries.HistoryEntry> history(long pupilId) {
+    return RequestMemo.get("register-history." + pupilId, () -> queries.history(pupilId));
   }
 }

@@ -66,6 +66,41 @@ class RegisterStore {
         .list();
   }
 
+  /** A school's monitoring period and the version of its setting (0 and the default when it has not chosen). */
+  record MonitoringSetting(int months, int version) {}
+
+  MonitoringSetting monitoringSetting(long schoolId) {
+    return jdbc.sql("select monitoring_months, version from register_setting where school_id = ?")
+        .param(schoolId)
+        .query((rs, n) -> new MonitoringSetting(rs.getInt("monitoring_months"), rs.getInt("version")))
+        .optional()
+        .orElse(new MonitoringSetting(Monitoring.DEFAULT_MONTHS, 0));
+  }
+
+  /**
+   * Sets the monitoring period if the setting is still at {@code version} (the one the person saw); false when
+   * someone else saved it meanwhile. A school without a row yet is at version 0.
+   */
+  boolean setMonitoringMonths(long schoolId, int months, int version) {
+    int updated = jdbc.sql("""
+            update register_setting set monitoring_months = ?, version = version + 1
+            where school_id = ? and version = ?""")
+        .params(months, schoolId, version)
+        .update();
+    if (updated == 1) {
+      return true;
+    }
+    if (version != 0) {
+      return false;
+    }
+    // Only when the school has no setting yet (a failed insert would abort the transaction on PostgreSQL).
+    return jdbc.sql("""
+            insert into register_setting (school_id, monitoring_months, version)
+            select ?, ?, 1 where not exists (select 1 from register_setting where school_id = ?)""")
+        .params(schoolId, months, schoolId)
+        .update() == 1;
+  }
+
   int monitoringMonths(long schoolId) {
     return jdbc.sql("select monitoring_months from register_setting where school_id = ?")
         .param(schoolId)

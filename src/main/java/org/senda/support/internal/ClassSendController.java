@@ -39,7 +39,8 @@ class ClassSendController {
   String page(@PathVariable long schoolId, @PathVariable long classId, Model model) {
     PupilScope scope = pupilAccess.scope(schoolId);
     boolean allowed = scope.kind() == PupilScope.Kind.ALL
-        || (scope.kind() == PupilScope.Kind.OWN && scope.classIds().contains(classId));
+        || (scope.kind() == PupilScope.Kind.OWN && scope.staffId() != null
+            && organisation.classesOf(scope.staffId()).contains(classId));
     if (!allowed) {
       throw new AccessRefused("class " + classId);
     }

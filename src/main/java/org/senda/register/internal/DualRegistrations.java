@@ -1,0 +1,87 @@
+package org.senda.register.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.senda.pupils.PupilSummary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The dual registrations a school hosts: pupils of other schools attending provision it runs (e.g. a unit). */
+@Component
+class DualRegistrations {
+
+  /** One registration as the hosting school's page lists it. */
+  record Hosted(long id, long pupilId, String pupilName, String upn, long mainSchoolId, String provisionName,
+      String hostEnrolment, LocalDate panelDate, LocalDate startsOn, @Nullable LocalDate endsOn, int version) {
+
+    public boolean activeOn(LocalDate date) {
+      return !startsOn.isAfter(date) && (endsOn == null || !endsOn.isBefore(date));
+    }
+
+    public String enrolmentTitle() {
+      return "M".equals(hostEnrolment) ? "Main" : "Subsidiary";
+    }
+  }
+
+  private final JdbcClient jdbc;
+
+  DualRegistrations(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Every registration the school hosts, current and future first, then ended ones; one statement. */
+  List<Hosted> hostedBy(long hostSchoolId) {
+    return jdbc.sql("""
+            select dr.id, dr.pupil_id, p.legal_forename, p.legal_surname, p.preferred_forename, p.preferred_surname,
+                   p.upn, dr.school_id, dr.provision_name, dr.host_enrolment, dr.panel_date, dr.starts_on, dr.ends_on,
+                   dr.version
+            from dual_registration dr join pupil p on p.id = dr.pupil_id
+            where dr.host_school_id = ?
+            order by case when dr.ends_on is null then 0 else 1 end, dr.ends_on desc, p.legal_surname,
+                     p.legal_forename, dr.id""")
+        .param(hostSchoolId)
+        .query((rs, n) -> new Hosted(rs.getLong("id"), rs.getLong("pupil_id"),
+            PupilSummary.displayName(rs.getString("legal_forename"), rs.getString("legal_surname"),
+                rs.getString("preferred_forename"), rs.getString("preferred_surname")),
+            rs.getString("upn"), rs.getLong("school_id"), rs.getString("provision_name"),
+            rs.getString("host_enrolment"), rs.getObject("panel_date", LocalDate.class),
+            rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
+            rs.getInt("version")))
+        .list();
+  }
+
+  /** Whether the pupil already has a registration with this host that has not ended before {@code on}. */
+  boolean openWith(long pupilId, long hostSchoolId, LocalDate on) {
+    return jdbc.sql("""
+            select count(*) from dual_registration
+            where pupil_id = ? and host_school_id = ? and (ends_on is null or ends_on >= ?)""")
+        .params(pupilId, hostSchoolId, on)
+        .query(Integer.class)
+        .single() > 0;
+  }
+
+  long register(PupilSummary pupil, long hostSchoolId, String provisionName, String hostEnrolment,
+      LocalDate panelDate, LocalDate startsOn) {
+    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into dual_registration (pupil_id, school_id, host_school_id, kind, provision_name, host_enrolment,
+              starts_on, panel_date)
+            values (?, ?, ?, 'HOSTED_PROVISION', ?, ?, ?, ?)""")
+        .params(pupil.id(), pupil.schoolId(), hostSchoolId, provisionName, hostEnrolment, startsOn, panelDate)
+        .update(keys, "id");
+    return java.util.Objects.requireNonNull(keys.getKey()).longValue();
+  }
+
+  /**
+   * Ends a registration the school hosts on {@code on} (its last day), if it is still at {@code version} and has
+   * not ended; false otherwise (someone else changed it meanwhile, or it is not this school's).
+   */
+  boolean end(long id, long hostSchoolId, LocalDate on, int version) {
+    return jdbc.sql("""
+            update dual_registration set ends_on = ?, version = version + 1
+            where id = ? and host_school_id = ? and version = ? and (ends_on is null or ends_on > ?)""")
+        .params(on, id, hostSchoolId, version, on)
+        .update() == 1;
+  }
+}
