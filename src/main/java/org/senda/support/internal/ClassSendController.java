@@ -38,14 +38,14 @@ class ClassSendController {
   @Transactional
   String page(@PathVariable long schoolId, @PathVariable long classId, Model model) {
     PupilScope scope = pupilAccess.scope(schoolId);
-    boolean allowed = scope.kind() == PupilScope.Kind.ALL
-        || (scope.kind() == PupilScope.Kind.OWN && scope.staffId() != null
-            && organisation.classesOf(scope.staffId()).contains(classId));
-    if (!allowed) {
+    boolean own = scope.kind() == PupilScope.Kind.OWN && scope.staffId() != null && scope.classesSql() != null;
+    if (scope.kind() != PupilScope.Kind.ALL && !own) {
       throw new AccessRefused("class " + classId);
     }
     LocalDate today = LocalDate.now(clock);
-    ClassSendQueries.ClassPage page = queries.page(schoolId, classId, today)
+    ClassSendQueries.ClassPage page = (own
+        ? queries.page(schoolId, classId, today, scope.classesSql(), scope.staffId())
+        : queries.page(schoolId, classId, today))
         .orElseThrow(() -> new AccessRefused("class " + classId));
     model.addAttribute("className", page.className());
     model.addAttribute("rows", page.rows());

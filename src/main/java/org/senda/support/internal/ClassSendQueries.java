@@ -46,6 +46,16 @@ class ClassSendQueries {
    * strategies (a pupil has a handful of each), folded in Java.
    */
   Optional<ClassPage> page(long schoolId, long classId, LocalDate today) {
+    return page(schoolId, classId, today, null, null);
+  }
+
+  /**
+   * As {@link #page(long, long, LocalDate)}, and empty too when the class is not among {@code classesSql} (a
+   * subquery of class ids over {@code :scopeStaffId}) when that is given: a teacher's own classes, checked in the
+   * same statement.
+   */
+  Optional<ClassPage> page(long schoolId, long classId, LocalDate today, @Nullable String classesSql,
+      @Nullable Long staffId) {
     String[] names = new String[2];
     Map<Long, Row> rows = new LinkedHashMap<>();
     Map<Long, List<PlanDetail.Need>> needs = new LinkedHashMap<>();
@@ -73,9 +83,10 @@ class ClassSendQueries {
             ) b on b.class_id = c.id
             left join support_plan_need n on n.cycle_id = b.cycle_id
             left join support_plan_outcome o on o.cycle_id = b.cycle_id and o.strategies is not null
-            where c.id = :classId and c.school_id = :school
+            where c.id = :classId and c.school_id = :school %s
             order by coalesce(b.preferred_surname, b.legal_surname), coalesce(b.preferred_forename, b.legal_forename),
-              b.id, n.position, o.position""")
+              b.id, n.position, o.position""".formatted(classesSql == null ? "" : "and c.id in (" + classesSql + ")"))
+        .params(classesSql == null ? Map.of() : Map.of("scopeStaffId", java.util.Objects.requireNonNull(staffId)))
         .param("school", schoolId).param("classId", classId).param("today", today)
         .query(rs -> {
           names[0] = rs.getString(1);
