@@ -51,6 +51,9 @@ record Page(
 
     /** A person signed in with password and code; every virtual user shares that one session. */
     record SignedIn(String role, @Nullable Long school) implements Visitor {}
+
+    /** A person signed in with a role in a school found in the data of the run, e.g. the largest school. */
+    record SignedInAt(String role, Function<Fixture, Long> school) implements Visitor {}
   }
 
   static Page get(String name, String path) {
@@ -73,6 +76,11 @@ record Page(
   /** Signed in as the demo account holding this role (in this school; null for a trust-wide role). */
   Page signedInAs(String role, @Nullable Long school) {
     return with(new Visitor.SignedIn(role, school));
+  }
+
+  /** Signed in as the demo account holding this role in the school the data of the run gives. */
+  Page signedInAs(String role, Function<Fixture, Long> school) {
+    return with(new Visitor.SignedInAt(role, school));
   }
 
   Page answering(int expectedStatus) {

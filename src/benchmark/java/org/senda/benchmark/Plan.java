@@ -46,6 +46,8 @@ record Plan(String baseUrl, List<Target> targets) {
           headers.put("Authorization", "Bearer " + fixture.account(role, school).apiToken());
       case Page.Visitor.SignedIn(String role, Long school) ->
           headers.put("Cookie", fixture.sessionCookie(fixture.account(role, school)));
+      case Page.Visitor.SignedInAt(String role, var school) ->
+          headers.put("Cookie", fixture.sessionCookie(fixture.account(role, school.apply(fixture))));
     }
     String accept = page.path().apply(fixture).startsWith("/api/") ? "application/json" : "text/html";
     headers.put("Accept", accept);
