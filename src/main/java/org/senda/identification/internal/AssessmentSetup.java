@@ -44,7 +44,7 @@ class AssessmentSetup {
     }
 
     /** What a valid score looks like, for messages. */
-    String range() {
+    public String range() {
       if (scale == Scale.STEPS) {
         return "one of " + String.join(", ", steps.keySet());
       }

@@ -62,8 +62,8 @@ class IdentificationSettings {
       jdbc.sql("""
               insert into identification_settings (school_id, window_points, band_width, significance_mads,
                 minimum_difference, minimum_cohort, gap_points, widening_points, rate_tolerance_points,
-                recent_arrival_months, attendance_threshold)
-              values (:school, :w, :b, :s, :d, :c, :g, :wi, :r, :m, :a)""")
+                recent_arrival_months, attendance_threshold, version)
+              values (:school, :w, :b, :s, :d, :c, :g, :wi, :r, :m, :a, 1)""")
           .params(params(schoolId, t))
           .update();
     } catch (DuplicateKeyException e) {
