@@ -25,7 +25,7 @@ final class Pages {
       join assessment_point ap on ap.id = s.point_id
       join pupil p on p.id = s.pupil_id
       join year_group y on y.id = p.year_group_id
-      where s.school_id in (?) and ap.assessed_on <= ?
+      where s.school_id in (?) and sub.active and ap.assessed_on <= ?
         and (p.leaving_date is null or p.leaving_date > ?) order by sub.code, s.pupil_id""";
 
   static final List<Page> ALL = List.of(
