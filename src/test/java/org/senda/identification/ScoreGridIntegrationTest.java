@@ -194,6 +194,20 @@ class ScoreGridIntegrationTest {
   }
 
   @Test
+  void theGridRunsTheSameFewStatementsForAnyClass() {
+    PageSession senco = as("SENCO", school);
+    List<Long> classes = jdbc.sql("""
+            select c.id from school_class c where c.school_id = ?
+            order by (select count(*) from pupil p where p.class_id = c.id), c.id""")
+        .param(school).query(Long.class).list();
+
+    int smallest = org.senda.test.SqlStatements.of(senco.get(grid(classes.getFirst(), "reading")));
+    int largest = org.senda.test.SqlStatements.of(senco.get(grid(classes.getLast(), "reading")));
+
+    org.senda.test.SqlStatements.assertBounded(16, smallest, largest);
+  }
+
+  @Test
   void theGridIsReachedFromTheIdentificationAndClassesPages() {
     PageSession teacher = as("TEACHER", school);
     assertThat(teacher.get("/schools/" + school + "/identification").body())
