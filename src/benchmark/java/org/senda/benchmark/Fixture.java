@@ -97,6 +97,13 @@ final class Fixture {
     return accounts.stream().map(Account::schoolId).filter(Objects::nonNull).distinct().toList();
   }
 
+  /** The school with the most pupils on roll (about 2,000 in a generated trust). */
+  long largestSchoolId() {
+    return queryLong("""
+        select school_id from pupil where leaving_date is null group by school_id
+        order by count(*) desc, school_id fetch first 1 rows only""");
+  }
+
   /** One number from the database, e.g. the id of the school with the most pupils. */
   long queryLong(String sql, Object... parameters) {
     List<Long> values = queryLongs(sql, parameters);

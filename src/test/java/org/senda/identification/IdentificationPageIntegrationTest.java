@@ -58,6 +58,30 @@ class IdentificationPageIntegrationTest {
   }
 
   @Test
+  void eachFlaggedPupilLinksToTheirOpenConcernOrToRaisingOne() {
+    String page = as("SENCO", school()).get("/schools/" + school() + "/identification").body();
+    Matcher raise = Pattern.compile("href=\"/schools/" + school() + "/pupils/(\\d+)/concerns/new\"").matcher(page);
+    String pupil = null;
+    while (raise.find()) {
+      pupil = raise.group(1);
+    }
+    assertThat(pupil).as("a flagged pupil without an open concern").isNotNull();
+    jdbc.sql("""
+            insert into concern (school_id, pupil_id, raised_on, raised_by, raised_by_name, areas, evidence,
+              tried_in_class) values (?, ?, current_date, 'teacher@example.org', 'A Teacher', 'COGNITION_AND_LEARNING',
+              'Reads below the class', 'Pre-teaching')""")
+        .params(school(), Long.parseLong(pupil))
+        .update();
+    long concernId = jdbc.sql("select max(id) from concern where pupil_id = ?")
+        .param(Long.parseLong(pupil)).query(Long.class).single();
+
+    String after = as("SENCO", school()).get("/schools/" + school() + "/identification").body();
+
+    assertThat(after).contains("href=\"/schools/" + school() + "/concerns/" + concernId + "\"")
+        .doesNotContain("href=\"/schools/" + school() + "/pupils/" + pupil + "/concerns/new\"");
+  }
+
+  @Test
   void aFlagIsExplainedWithAChartAndTheFiguresInATable() {
     PageSession senco = as("SENCO", school());
     Matcher link = FLAG_LINK.matcher(senco.get("/schools/" + school() + "/identification").body());
@@ -121,6 +145,49 @@ class IdentificationPageIntegrationTest {
     assertThat(bandWidth(schoolId)).isEqualTo(6.0);
 
     assertThat(as("TEACHER", schoolId).get(path).status()).isEqualTo(403);
+  }
+
+  @Test
+  void twoSencosSavingThresholdsAtOnceDoNotOverwriteEachOther() {
+    long schoolId = accounts.schoolIds().get(1);
+    PageSession senco = as("SENCO", schoolId);
+    try {
+      savingAtOnce(senco, schoolId);
+    } finally {
+      jdbc.sql("delete from identification_settings where school_id = ?").param(schoolId).update();
+    }
+  }
+
+  void savingAtOnce(PageSession senco, long schoolId) {
+    String path = "/schools/" + schoolId + "/identification/settings";
+    String version = hidden(senco.get(path).body(), "version");
+
+    Map<String, String> first = new java.util.HashMap<>(Map.of(
+        "windowPoints", "3", "bandWidth", "7", "significanceMads", "1", "minimumDifference", "3",
+        "minimumCohort", "10", "gapPoints", "5", "wideningPoints", "3", "rateTolerancePoints", "3",
+        "recentArrivalMonths", "6", "attendanceThreshold", "90"));
+    first.put("version", version);
+    Map<String, String> second = new java.util.HashMap<>(first);
+    second.put("bandWidth", "9.5");
+    second.put("attendanceThreshold", "92");
+
+    assertThat(senco.post(path, first).status()).isEqualTo(302);
+    PageSession.Page conflict = senco.post(path, second);
+
+    assertThat(conflict.status()).isEqualTo(200);
+    assertThat(conflict.body()).contains(org.senda.web.ConcurrentEdit.MESSAGE)
+        .contains("value=\"9.5\"").contains("value=\"92\"").contains("The latest saved thresholds");
+    assertThat(bandWidth(schoolId)).isEqualTo(7.0);
+
+    second.put("version", hidden(conflict.body(), "version"));
+    assertThat(senco.post(path, second).status()).isEqualTo(302);
+    assertThat(bandWidth(schoolId)).isEqualTo(9.5);
+  }
+
+  static String hidden(String body, String name) {
+    Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(body);
+    assertThat(m.find()).as("hidden field " + name).isTrue();
+    return m.group(1);
   }
 
   Double bandWidth(long schoolId) {

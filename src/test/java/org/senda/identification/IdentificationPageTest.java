@@ -56,4 +56,52 @@ class IdentificationPageTest {
     assertThat(browser.getPageSource()).contains("Cause for concern raised").contains("Communication and interaction")
         .doesNotContain("No causes for concern have been raised");
   }
+
+  @Test
+  void theScoreGridAndTheSetupPagesAreAccessible() {
+    long school = accounts.schoolIds().getFirst();
+    WebDriver browser = BrowserSignIn.as(port, accounts.get("SENCO", school));
+    String base = "http://127.0.0.1:" + port + "/schools/" + school;
+
+    browser.get(base + "/identification/scores");
+    Browser.assertAccessible(browser);
+    Browser.find(browser, "form[action$='/identification/scores'] button[type=submit]").click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+        .until(b -> java.util.Objects.requireNonNull(b.getCurrentUrl()).contains("/classes/"));
+    assertThat(browser.findElements(By.cssSelector("table.govuk-table tbody tr"))).isNotEmpty();
+    Browser.assertAccessible(browser);
+
+    var first = Browser.find(browser, "input[name^='score-']");
+    first.clear();
+    first.sendKeys("not a score");
+    Browser.find(browser, "form[method=post][action*='/classes/'] button[type=submit]").click();
+    assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("score for");
+    assertThat(Browser.find(browser, "input[name^='score-']").getDomProperty("value")).isEqualTo("not a score");
+    Browser.assertAccessible(browser);
+
+    for (String page : new String[] {"/identification/subjects", "/identification/subjects/new",
+        "/identification/points", "/identification/settings"}) {
+      browser.get(base + page);
+      Browser.assertAccessible(browser);
+    }
+    browser.get(base + "/identification/points");
+    browser.get("http://127.0.0.1:" + port + Browser.find(browser, "table a.govuk-link").getDomAttribute("href"));
+    Browser.assertAccessible(browser);
+
+    browser.get(base + "/identification/subjects/new");
+    Browser.find(browser, "#name").sendKeys("Handwriting");
+    Browser.find(browser, "form[action$='/subjects/new'] button[type=submit]").click();
+    assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("Enter a short code");
+    Browser.assertAccessible(browser);
+
+    browser.get(base + "/identification");
+    String flag = Browser.find(browser, "table a.govuk-link").getDomAttribute("href");
+    String pupil = flag.replaceAll(".*/pupils/(\\d+)/.*", "$1");
+    browser.get(base + "/pupils/" + pupil + "/checks");
+    Browser.assertAccessible(browser);
+    Browser.find(browser, "#percentage").sendKeys("101");
+    Browser.find(browser, "form[action$='/attendance'] button[type=submit]").click();
+    assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("Attendance must be a percentage");
+    Browser.assertAccessible(browser);
+  }
 }

@@ -44,7 +44,7 @@ class AssessmentSetup {
     }
 
     /** What a valid score looks like, for messages. */
-    String range() {
+    public String range() {
       if (scale == Scale.STEPS) {
         return "one of " + String.join(", ", steps.keySet());
       }
@@ -123,7 +123,7 @@ class AssessmentSetup {
         .orElse("TERMLY");
   }
 
-  /** The school's subjects in their order, with their steps, in two queries. */
+  /** The school's subjects still assessed, in their order, with their steps, in two queries. */
   Map<String, Subject> subjects(long schoolId) {
     Map<Long, Map<String, Double>> steps = new HashMap<>();
     jdbc.sql("select subject_id, label, step_value from assessment_step where school_id = ? order by step_value")
@@ -133,7 +133,7 @@ class AssessmentSetup {
         });
     Map<String, Subject> subjects = new LinkedHashMap<>();
     jdbc.sql("""
-            select id, code, name, scale, scale_min, scale_max from assessment_subject where school_id = ?
+            select id, code, name, scale, scale_min, scale_max from assessment_subject where school_id = ? and active
             order by position, name""")
         .param(schoolId)
         .query(rs -> {

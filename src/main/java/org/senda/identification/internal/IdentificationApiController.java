@@ -30,17 +30,19 @@ class IdentificationApiController {
   private final PupilAccess pupilAccess;
   private final VisiblePupils visible;
   private final AssessmentImport assessmentImport;
+  private final AttendanceImport attendanceImport;
   private final ProgressFlags flags;
   private final Concerns concerns;
   private final Audit audit;
 
   IdentificationApiController(
       Permissions permissions, PupilAccess pupilAccess, VisiblePupils visible, AssessmentImport assessmentImport,
-      ProgressFlags flags, Concerns concerns, Audit audit) {
+      AttendanceImport attendanceImport, ProgressFlags flags, Concerns concerns, Audit audit) {
     this.permissions = permissions;
     this.pupilAccess = pupilAccess;
     this.visible = visible;
     this.assessmentImport = assessmentImport;
+    this.attendanceImport = attendanceImport;
     this.flags = flags;
     this.concerns = concerns;
     this.audit = audit;
@@ -52,7 +54,19 @@ class IdentificationApiController {
       @PathVariable long schoolId, @RequestParam(defaultValue = "false") boolean dryRun,
       @RequestBody(required = false) @Nullable String csv) {
     permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    AssessmentImport.Result result = assessmentImport.run(schoolId, csv == null ? "" : csv, dryRun);
+    return importResult(assessmentImport.run(schoolId, csv == null ? "" : csv, dryRun), dryRun);
+  }
+
+  /** Attendance from CSV ({@code upn,term,attendance_percent}); all or nothing, like the score import. */
+  @PostMapping("/api/v1/schools/{schoolId}/attendance-imports")
+  ResponseEntity<?> importAttendance(
+      @PathVariable long schoolId, @RequestParam(defaultValue = "false") boolean dryRun,
+      @RequestBody(required = false) @Nullable String csv) {
+    permissions.require(schoolId, Permission.IMPORT_PUPILS);
+    return importResult(attendanceImport.run(schoolId, csv == null ? "" : csv, dryRun), dryRun);
+  }
+
+  private static ResponseEntity<?> importResult(AssessmentImport.Result result, boolean dryRun) {
     if (!result.errors().isEmpty()) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
           "The file has " + result.errors().size() + " problem(s). Nothing was imported.");

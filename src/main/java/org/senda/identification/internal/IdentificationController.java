@@ -36,17 +36,19 @@ class IdentificationController {
   private final FlagDismissals dismissals;
   private final AssessmentSetup setup;
   private final Organisation organisation;
+  private final Concerns concerns;
   private final Audit audit;
 
   IdentificationController(
       Permissions permissions, VisiblePupils visible, ProgressFlags flags,
-      FlagDismissals dismissals, AssessmentSetup setup, Organisation organisation, Audit audit) {
+      FlagDismissals dismissals, AssessmentSetup setup, Organisation organisation, Concerns concerns, Audit audit) {
     this.permissions = permissions;
     this.visible = visible;
     this.flags = flags;
     this.dismissals = dismissals;
     this.setup = setup;
     this.organisation = organisation;
+    this.concerns = concerns;
     this.audit = audit;
   }
 
@@ -73,6 +75,7 @@ class IdentificationController {
     model.addAttribute("school", school);
     model.addAttribute("canManage", permissions.can(schoolId, Permission.MANAGE_SEND));
     model.addAttribute("rows", rows);
+    model.addAttribute("openConcerns", rows.isEmpty() ? java.util.Map.of() : concerns.openBySchool(schoolId));
     model.addAttribute("subjectOptions", subjects);
     model.addAttribute("criterionOptions", criteria);
     model.addAttribute("yearGroupOptions", yearGroups);

@@ -1,5 +1,7 @@
 package org.senda.identification.internal;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,24 +28,46 @@ class IdentificationSettings {
         .orElse(ProgressThresholds.DEFAULTS);
   }
 
-  /** Saves the thresholds; callers have checked {@link ProgressThresholds#problems()}. */
-  void save(long schoolId, ProgressThresholds t) {
+  /** The version of the school's thresholds: 0 while it keeps the defaults, one more after each save. */
+  int version(long schoolId) {
+    return jdbc.sql("select version from identification_settings where school_id = ?")
+        .param(schoolId)
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
+  }
+
+  /**
+   * Saves the thresholds read at {@code version}; callers have checked {@link ProgressThresholds#problems()}.
+   *
+   * @throws OptimisticLockingFailureException when someone saved the thresholds since they were read
+   */
+  void save(long schoolId, ProgressThresholds t, int version) {
     int updated = jdbc.sql("""
             update identification_settings set window_points = :w, band_width = :b, significance_mads = :s,
               minimum_difference = :d, minimum_cohort = :c, gap_points = :g, widening_points = :wi,
               rate_tolerance_points = :r, recent_arrival_months = :m, attendance_threshold = :a,
               version = version + 1
-            where school_id = :school""")
+            where school_id = :school and version = :version""")
         .params(params(schoolId, t))
+        .param("version", version)
         .update();
-    if (updated == 0) {
+    if (updated == 1) {
+      return;
+    }
+    if (version != 0 || version(schoolId) != 0) {
+      throw new OptimisticLockingFailureException("identification settings of school " + schoolId);
+    }
+    try {
       jdbc.sql("""
               insert into identification_settings (school_id, window_points, band_width, significance_mads,
                 minimum_difference, minimum_cohort, gap_points, widening_points, rate_tolerance_points,
-                recent_arrival_months, attendance_threshold)
-              values (:school, :w, :b, :s, :d, :c, :g, :wi, :r, :m, :a)""")
+                recent_arrival_months, attendance_threshold, version)
+              values (:school, :w, :b, :s, :d, :c, :g, :wi, :r, :m, :a, 1)""")
           .params(params(schoolId, t))
           .update();
+    } catch (DuplicateKeyException e) {
+      throw new OptimisticLockingFailureException("identification settings of school " + schoolId, e);
     }
   }
 

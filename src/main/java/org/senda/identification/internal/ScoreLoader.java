@@ -46,7 +46,7 @@ class ScoreLoader {
         join assessment_point ap on ap.id = s.point_id
         join pupil p on p.id = s.pupil_id
         join year_group y on y.id = p.year_group_id
-        where s.school_id in (:schools) and ap.assessed_on <= :today
+        where s.school_id in (:schools) and sub.active and ap.assessed_on <= :today
           and (p.leaving_date is null or p.leaving_date > :today)"""
         + (yearGroups == null ? "" : " and y.code in (:yearGroups)")
         + (subject == null ? "" : " and sub.code = :subject")

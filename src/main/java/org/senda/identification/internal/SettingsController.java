@@ -5,6 +5,8 @@ import org.senda.access.Permissions;
 import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
 import org.senda.organisation.Organisation;
+import org.senda.web.ConcurrentEdit;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -36,7 +38,7 @@ class SettingsController {
   @GetMapping
   String form(@PathVariable long schoolId, Model model) {
     permissions.require(schoolId, Permission.MANAGE_SEND);
-    model.addAttribute("settingsForm", SettingsForm.of(settings.thresholds(schoolId)));
+    model.addAttribute("settingsForm", SettingsForm.of(settings.thresholds(schoolId), settings.version(schoolId)));
     model.addAttribute("school", organisation.school(schoolId).orElseThrow());
     return "identification/settings";
   }
@@ -51,7 +53,14 @@ class SettingsController {
       model.addAttribute("school", organisation.school(schoolId).orElseThrow());
       return "identification/settings";
     }
-    settings.save(schoolId, form.thresholds());
+    try {
+      settings.save(schoolId, form.thresholds(), form.version() == null ? 0 : form.version());
+    } catch (OptimisticLockingFailureException e) {
+      errors.reject("concurrent", ConcurrentEdit.MESSAGE);
+      model.addAttribute("school", organisation.school(schoolId).orElseThrow());
+      model.addAttribute("latest", SettingsForm.of(settings.thresholds(schoolId), settings.version(schoolId)));
+      return "identification/settings";
+    }
     audit.record(AuditAction.UPDATE, "identification-settings", schoolId, schoolId, null);
     flash.addFlashAttribute("success", "Thresholds saved");
     return "redirect:/schools/" + schoolId + "/identification";

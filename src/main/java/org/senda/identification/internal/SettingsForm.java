@@ -15,14 +15,16 @@ record SettingsForm(
     @Nullable String wideningPoints,
     @Nullable String rateTolerancePoints,
     @Nullable String recentArrivalMonths,
-    @Nullable String attendanceThreshold) {
+    @Nullable String attendanceThreshold,
+    @Nullable Integer version) {
 
-  static SettingsForm of(ProgressThresholds t) {
+  /** The form for the thresholds as saved, at the version read (0 while the school keeps the defaults). */
+  static SettingsForm of(ProgressThresholds t, int version) {
     return new SettingsForm(String.valueOf(t.windowPoints()), AssessmentSetup.plain(t.bandWidth()),
         AssessmentSetup.plain(t.significanceMads()), AssessmentSetup.plain(t.minimumDifference()),
         String.valueOf(t.minimumCohort()), AssessmentSetup.plain(t.gapPoints()),
         AssessmentSetup.plain(t.wideningPoints()), AssessmentSetup.plain(t.rateTolerancePoints()),
-        String.valueOf(t.recentArrivalMonths()), AssessmentSetup.plain(t.attendanceThreshold()));
+        String.valueOf(t.recentArrivalMonths()), AssessmentSetup.plain(t.attendanceThreshold()), version);
   }
 
   /** The thresholds, with NaN (or -1 for whole numbers) where the text is not a number, so problems() names it. */

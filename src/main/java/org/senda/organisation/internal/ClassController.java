@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.senda.access.AccessRefused;
 import org.senda.access.Permissions;
+import org.senda.organisation.ClassPageLinks;
 import org.senda.web.ConcurrentEdit;
 import org.senda.web.Option;
 import org.springframework.stereotype.Controller;
@@ -40,20 +41,29 @@ class ClassController {
   private final SchoolAdministration administration;
   private final OrganisationPages pages;
   private final OrganisationStore store;
+  private final List<ClassPageLinks> classLinks;
 
   ClassController(Permissions permissions, SchoolAdministration administration, OrganisationPages pages,
-      OrganisationStore store) {
+      OrganisationStore store, List<ClassPageLinks> classLinks) {
     this.permissions = permissions;
     this.administration = administration;
     this.pages = pages;
     this.store = store;
+    this.classLinks = classLinks;
   }
 
   @GetMapping("/classes")
   String classes(@PathVariable long schoolId, Model model) {
     permissions.requireSchool(schoolId);
     model.addAttribute("school", pages.existingSchool(schoolId));
-    model.addAttribute("classes", pages.classes(schoolId));
+    var classes = pages.classes(schoolId);
+    model.addAttribute("classes", classes);
+    java.util.Map<Long, List<org.senda.web.NavigationItem>> links = new java.util.HashMap<>();
+    var ids = classes.stream().map(OrganisationPages.ClassRow::id).toList();
+    for (ClassPageLinks module : classLinks) {
+      module.links(schoolId, ids).forEach((id, items) -> links.computeIfAbsent(id, k -> new ArrayList<>()).addAll(items));
+    }
+    model.addAttribute("classLinks", links);
     model.addAttribute("canAdminister", administration.can(schoolId));
     return "organisation/classes";
   }
