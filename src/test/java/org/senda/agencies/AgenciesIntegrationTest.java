@@ -136,6 +136,7 @@ class AgenciesIntegrationTest {
         "serviceName", "Ellis Paediatric OT", "professionalName", "Dr Ruth Ellis", "email", "ruth@ellis-ot.example",
         "phone", "01632 960 999", "version", "0"));
     assertThat(added.status()).isEqualTo(302);
+    assertThat(senco.get(base).body()).contains("Ellis Paediatric OT added to the directory.");
     long id = jdbc.sql("select max(id) from agency where service_name = 'Ellis Paediatric OT'").query(Long.class)
         .single();
     assertThat(senco.get(base + "?type=OCCUPATIONAL_THERAPY").body()).contains("Ellis Paediatric OT")
@@ -144,6 +145,7 @@ class AgenciesIntegrationTest {
     PageSession.Page edited = senco.post(base + "/" + id, Map.of("serviceType", "OCCUPATIONAL_THERAPY",
         "serviceName", "Ellis OT", "professionalName", "Dr Ruth Ellis", "version", "0"));
     assertThat(edited.status()).isEqualTo(302);
+    assertThat(senco.get(base).body()).contains("Changes to Ellis OT saved.");
     PageSession.Page stale = senco.post(base + "/" + id, Map.of("serviceType", "OCCUPATIONAL_THERAPY",
         "serviceName", "Another name", "version", "0"));
     assertThat(stale.status()).isEqualTo(200);
