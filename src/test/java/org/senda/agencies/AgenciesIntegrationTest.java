@@ -326,6 +326,31 @@ class AgenciesIntegrationTest {
   }
 
   @Test
+  void adviceReceivedInThePlanCycleIsListedOnTheReviewPage() {
+    long pupilId = pupil();
+    long referralId = newReferral(pupilId);
+    LocalDate today = LocalDate.now(clock);
+    Api senco = api("SENCO", school());
+    Api.Response plan = senco.postJson("/api/v1/pupils/" + pupilId + "/support-plans", """
+        {"outcomes":[{"description":"Follows two-step instructions","measure":"Instructions followed in a week",
+        "baseline":"1 of 10","target":"7 of 10","targetDate":"%s","strategies":["One instruction at a time"]}],
+        "wave":2,"reviewDate":"%s","status":"ACTIVE"}""".formatted(today.plusMonths(3), today.plusMonths(2)));
+    assertThat(plan.status()).as(plan.body()).isEqualTo(201);
+    long planId = plan.json().get("id").asLong();
+
+    PageSession page = page("SENCO", school());
+    page.get("/schools/" + school() + "/referrals/" + referralId + "/reports/new");
+    assertThat(page.postMultipart("/schools/" + school() + "/referrals/" + referralId + "/reports",
+        date("receivedOn", today, Map.of("adviceSummary", "Blank level questioning in small groups")), "file",
+        "salt.pdf", "application/pdf", PDF).status()).isEqualTo(302);
+
+    PageSession.Page review = page.get("/schools/" + school() + "/support-plans/" + planId + "/review");
+    assertThat(review.status()).isEqualTo(200);
+    assertThat(review.body()).contains("Speech and language therapy report", "Priya Patel",
+        "Blank level questioning in small groups", "/schools/" + school() + "/referrals/" + referralId);
+  }
+
+  @Test
   void theApiRefusesToSendWithoutConsentAndWritesNothing() {
     long pupilId = pupil();
     Api senco = api("SENCO", school());

@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The directory of professionals and services. A school sees its own entries and those shared by every school of
- * its trust (a trust often buys one educational psychology service for all its schools). Entries are deactivated,
- * never deleted, so that old referrals still say whom they went to.
+ * its trust (a trust often buys one educational psychology service for all its schools). A shared entry may be
+ * changed by whoever keeps the directory of any of the trust's schools, since it is the same service for all of
+ * them. Entries are deactivated, never deleted, so that old referrals still say whom they went to.
  */
 @Service
 class AgencyDirectory {
