@@ -322,7 +322,8 @@ class AgenciesIntegrationTest {
     assertThat(evidence.stream().flatMap(e -> e.since(pupilId, received.plusDays(1)).stream())
         .filter(i -> base.equals(i.href()))).isEmpty();
     PageSession.Page pupilPage = senco.get("/schools/" + school() + "/pupils/" + pupilId);
-    assertThat(pupilPage.body()).contains("External agencies", "Use visual supports and one instruction at a time");
+    assertThat(pupilPage.body()).contains("External agencies", "Use visual supports and one instruction at a time",
+        "Referral to Northshire Children&#39;s Speech and Language Therapy: draft");
   }
 
   @Test

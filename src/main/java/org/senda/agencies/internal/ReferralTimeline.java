@@ -13,13 +13,17 @@ import org.springframework.stereotype.Component;
 class ReferralTimeline implements PupilTimeline {
 
   private final JdbcClient jdbc;
+  private final AgencyAccess access;
 
-  ReferralTimeline(JdbcClient jdbc) {
+  ReferralTimeline(JdbcClient jdbc, AgencyAccess access) {
     this.jdbc = jdbc;
+    this.access = access;
   }
 
   @Override
   public List<PupilTimelineEntry> entries(PupilSummary pupil) {
+    // Class teachers see that a referral was made and where it stands, but only those who see every pupil open it.
+    boolean links = access.canReadReferrals(pupil.schoolId());
     return jdbc.sql("""
             select h.status, h.changed_on, h.note, a.service_name, r.id, r.school_id
             from referral_status_change h join referral r on r.id = h.referral_id join agency a on a.id = r.agency_id
@@ -29,7 +33,7 @@ class ReferralTimeline implements PupilTimeline {
             "Referral to " + rs.getString("service_name") + ": "
                 + ReferralStatus.valueOf(rs.getString("status")).title().toLowerCase(java.util.Locale.ROOT),
             rs.getString("note"),
-            "/schools/" + rs.getLong("school_id") + "/referrals/" + rs.getLong("id")))
+            links ? "/schools/" + rs.getLong("school_id") + "/referrals/" + rs.getLong("id") : null))
         .list();
   }
 }
