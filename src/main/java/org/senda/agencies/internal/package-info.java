@@ -1,0 +1,4 @@
+@NullMarked
+package org.senda.agencies.internal;
+
+import org.jspecify.annotations.NullMarked;
