@@ -8,6 +8,10 @@ record Intervention(long id, long trustId, @Nullable Long schoolId, String name,
     int minutesPerSession, int lengthWeeks, long resourcesCostPence, @Nullable String entryExitMeasure,
     String deliveredByRole, int version) {
 
+  String areaTitle() {
+    return ProvisionMapController.area(areaOfNeed);
+  }
+
   boolean sharedAcrossTrust() {
     return schoolId == null;
   }

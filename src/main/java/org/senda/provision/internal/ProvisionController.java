@@ -307,6 +307,8 @@ class ProvisionController {
     model.addAttribute("g", view.group());
     model.addAttribute("sessionForm", form);
     model.addAttribute("outcomes", OUTCOMES);
+    model.addAttribute("attendanceChoices", view.pupils().stream()
+        .map(p -> new Option(String.valueOf(p.pupilId()), p.name())).toList());
     return "provision/session-form";
   }
 

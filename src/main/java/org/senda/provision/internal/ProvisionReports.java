@@ -249,6 +249,10 @@ class ProvisionReports {
       @Nullable Integer reviewAfterWeeks, @Nullable LocalDate impactReviewedOn, @Nullable String impactSummary,
       int version) {
 
+    String areaTitle() {
+      return ProvisionMapController.area(areaOfNeed);
+    }
+
     /** The day the impact review falls due, when the group has one. */
     @Nullable LocalDate reviewDue() {
       return reviewAfterWeeks == null ? null : startDate.plusWeeks(reviewAfterWeeks);
