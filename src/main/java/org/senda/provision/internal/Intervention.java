@@ -8,11 +8,11 @@ record Intervention(long id, long trustId, @Nullable Long schoolId, String name,
     int minutesPerSession, int lengthWeeks, long resourcesCostPence, @Nullable String entryExitMeasure,
     String deliveredByRole, int version) {
 
-  String areaTitle() {
+  public String areaTitle() {
     return ProvisionMapController.area(areaOfNeed);
   }
 
-  boolean sharedAcrossTrust() {
+  public boolean sharedAcrossTrust() {
     return schoolId == null;
   }
 }

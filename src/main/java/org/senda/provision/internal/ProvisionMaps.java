@@ -93,7 +93,13 @@ class ProvisionMaps {
     if (termId != null) {
       return calendar.terms().stream().filter(t -> t.id() == termId).findFirst().orElse(null);
     }
-    return calendar.termOn(LocalDate.now(clock)).orElse(null);
+    // Outside term time (a holiday), the term just ended; before the calendar starts, its first term.
+    LocalDate today = LocalDate.now(clock);
+    return calendar.termOn(today)
+        .or(() -> calendar.terms().stream().filter(t -> !t.startsOn().isAfter(today))
+            .max(java.util.Comparator.comparing(Term::startsOn)))
+        .or(() -> calendar.terms().stream().min(java.util.Comparator.comparing(Term::startsOn)))
+        .orElse(null);
   }
 
   @Transactional

@@ -249,12 +249,12 @@ class ProvisionReports {
       @Nullable Integer reviewAfterWeeks, @Nullable LocalDate impactReviewedOn, @Nullable String impactSummary,
       int version) {
 
-    String areaTitle() {
+    public String areaTitle() {
       return ProvisionMapController.area(areaOfNeed);
     }
 
     /** The day the impact review falls due, when the group has one. */
-    @Nullable LocalDate reviewDue() {
+    public @Nullable LocalDate reviewDue() {
       return reviewAfterWeeks == null ? null : startDate.plusWeeks(reviewAfterWeeks);
     }
   }
@@ -281,11 +281,11 @@ class ProvisionReports {
   record GroupPupil(long pupilId, String name, String yearGroup, @Nullable BigDecimal entryMeasure,
       @Nullable BigDecimal exitMeasure, @Nullable BigDecimal exitTarget, long attended) {
 
-    @Nullable BigDecimal gain() {
+    public @Nullable BigDecimal gain() {
       return entryMeasure == null || exitMeasure == null ? null : exitMeasure.subtract(entryMeasure);
     }
 
-    boolean metTarget() {
+    public boolean metTarget() {
       return exitMeasure != null && exitTarget != null && exitMeasure.compareTo(exitTarget) >= 0;
     }
   }
@@ -330,7 +330,7 @@ class ProvisionReports {
   record ReviewRow(long groupId, String intervention, LocalDate startDate, LocalDate endDate, int reviewAfterWeeks,
       String staff) {
 
-    LocalDate due() {
+    public LocalDate due() {
       return startDate.plusWeeks(reviewAfterWeeks);
     }
   }
