@@ -124,6 +124,20 @@ class ProvisionPagesIntegrationTest {
     assertThat(senco.get("/schools/" + otherSchool + "/provision/map").status()).isEqualTo(404);
     assertThat(senco.get("/schools/" + otherSchool + "/provision/groups/" + demoGroup).status()).isEqualTo(404);
 
+    // A teacher sees the provision map of a class they teach, not of another class.
+    String teacherEmail = accounts.get("TEACHER", school).email();
+    long taught = jdbc.sql("""
+            select min(cs.class_id) from class_staff cs join account a on a.staff_id = cs.staff_id
+            where lower(a.email) = lower(?)""").param(teacherEmail).query(Long.class).single();
+    long notTaught = jdbc.sql("""
+            select min(c.id) from school_class c where c.school_id = ? and not exists (
+              select 1 from class_staff cs join account a on a.staff_id = cs.staff_id
+              where cs.class_id = c.id and lower(a.email) = lower(?))""")
+        .params(school, teacherEmail).query(Long.class).single();
+    assertThat(teacher.get(base + "/map/classes/" + taught).status()).isEqualTo(200);
+    assertThat(teacher.get(base + "/map/classes/" + notTaught).status()).isEqualTo(403);
+    assertThat(senco.get(base + "/map/classes/" + notTaught).status()).isEqualTo(200);
+
     PageSession lead = PageSession.signedIn(port, accounts.get("TRUST_SEND_LEAD", null));
     PageSession.Page trust = lead.get("/trust/provision/effectiveness");
     assertThat(trust.status()).isEqualTo(200);

@@ -98,9 +98,33 @@ class ProvisionController {
     }
   }
 
+  /** What the form itself finds (numbers and dates that are not), then what the rules find, all at once. */
+  private void checkGroup(long schoolId, GroupForm form, List<Long> members, BindingResult errors) {
+    reject(errors, form.problems());
+    try {
+      provision.checkGroup(schoolId, form.draft(), members);
+    } catch (ProvisionInvalid e) {
+      reject(errors, e.errors());
+    }
+  }
+
+  private void checkIntervention(long schoolId, InterventionForm form, BindingResult errors) {
+    reject(errors, form.problems());
+    try {
+      provision.checkIntervention(schoolId, form.draft());
+    } catch (ProvisionInvalid e) {
+      reject(errors, e.errors());
+    }
+  }
+
   @GetMapping
   String hub(@PathVariable long schoolId, Model model) {
     school(schoolId, model);
+    Long staffId = permissions.current().staffId();
+    java.util.Set<Long> mine = staffId == null || !permissions.can(schoolId, Permission.VIEW_OWN_PUPILS)
+        ? java.util.Set.of() : organisation.classesOf(staffId);
+    model.addAttribute("myClasses", organisation.classes(schoolId).stream().filter(c -> mine.contains(c.id()))
+        .toList());
     return "provision/hub";
   }
 
@@ -133,7 +157,7 @@ class ProvisionController {
   String addIntervention(@PathVariable long schoolId, @ModelAttribute("interventionForm") InterventionForm form,
       BindingResult errors, Model model, RedirectAttributes flash) {
     permissions.require(schoolId, Permission.MANAGE_SEND);
-    reject(errors, form.problems());
+    checkIntervention(schoolId, form, errors);
     if (!errors.hasErrors()) {
       try {
         Intervention added = provision.addIntervention(schoolId, form.draft());
@@ -167,7 +191,7 @@ class ProvisionController {
       RedirectAttributes flash) {
     permissions.require(schoolId, Permission.MANAGE_SEND);
     ownIntervention(schoolId, id);
-    reject(errors, form.problems());
+    checkIntervention(schoolId, form, errors);
     if (!errors.hasErrors()) {
       try {
         Intervention saved = provision.updateIntervention(schoolId, id,
@@ -222,7 +246,7 @@ class ProvisionController {
   String createGroup(@PathVariable long schoolId, @ModelAttribute("groupForm") GroupForm form, BindingResult errors,
       Model model, RedirectAttributes flash) {
     permissions.require(schoolId, Permission.MANAGE_SEND);
-    reject(errors, form.problems());
+    checkGroup(schoolId, form, List.of(), errors);
     if (!errors.hasErrors()) {
       try {
         long id = provision.createGroup(schoolId, form.draft());
@@ -269,7 +293,7 @@ class ProvisionController {
       @ModelAttribute("groupForm") GroupForm form, BindingResult errors, Model model, RedirectAttributes flash) {
     permissions.require(schoolId, Permission.MANAGE_SEND);
     ProvisionViews.GroupView view = view(schoolId, groupId);
-    reject(errors, form.problems());
+    checkGroup(schoolId, form, view.pupils().stream().map(ProvisionReports.GroupPupil::pupilId).toList(), errors);
     if (!errors.hasErrors()) {
       try {
         provision.updateGroup(groupId, form.version() == null ? -1 : form.version(), form.draft());

@@ -196,6 +196,20 @@ class ProvisionService {
     audit.record(AuditAction.UPDATE, "provision-group", groupId, schoolId, group.pupilIds().size() + " pupils");
   }
 
+  /** Checks a group without saving it, so that a page can show every problem at once. */
+  @Transactional(readOnly = true)
+  void checkGroup(long schoolId, GroupDraft d, List<Long> members) {
+    permissions.require(schoolId, Permission.MANAGE_SEND);
+    validGroup(schoolId, d, members);
+  }
+
+  /** Checks a catalogue entry without saving it, so that a page can show every problem at once. */
+  @Transactional(readOnly = true)
+  void checkIntervention(long schoolId, InterventionDraft d) {
+    permissions.require(schoolId, Permission.MANAGE_SEND);
+    validIntervention(school(schoolId), d);
+  }
+
   private static final List<String> DAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
 
   /** The group as it may be saved; {@code members} are pupils already in it (who may have left the school). */
