@@ -82,7 +82,7 @@ class ProvisionController {
   static void reject(BindingResult errors, List<ProvisionInvalid.FieldError> problems) {
     for (ProvisionInvalid.FieldError e : problems) {
       String field = e.field();
-      if (field.startsWith("staff[")) {
+      if (field.equals("staff") || field.startsWith("staff[")) {
         field = "staffIds";
       } else if (field.startsWith("pupilIds[")) {
         field = "pupilIds";
@@ -93,7 +93,11 @@ class ProvisionController {
       String message = field.equals("resourcesCost") && e.message().contains("pence")
           ? "Resources cost must be between £0 and £1,000,000" : e.message();
       if (!errors.hasFieldErrors(field)) {
-        errors.rejectValue(field, "invalid", message);
+        try {
+          errors.rejectValue(field, "invalid", message);
+        } catch (org.springframework.beans.NotReadablePropertyException e2) {
+          errors.reject("invalid", message);
+        }
       }
     }
   }
