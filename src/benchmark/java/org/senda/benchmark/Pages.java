@@ -11,6 +11,11 @@ final class Pages {
 
   private static final String TRUST_LEAD = "TRUST_SEND_LEAD";
   private static final String SCHOOLS_OF_TRUST = "select id from school where trust_id = ?";
+  /** The demo trust's first school: the demo data creates it before any other, so it has id 1. */
+  /** The pupil of the first school who has been in the most provision groups. */
+  private static final String MOST_PROVISION = """
+      select pupil_id from provision_group_pupil where school_id = ?
+      group by pupil_id order by count(*) desc, pupil_id""";
 
   /** Stands for the first demo school where a page needs a school's account before the data exists. */
   static final long FIRST_SCHOOL = -1;
@@ -109,6 +114,14 @@ final class Pages {
               java.time.LocalDate.now()), java.sql.Date.valueOf(java.time.LocalDate.now())))
           .floor("select pupil_id, id from concern where school_id = ? and status <> 'DECIDED' order by raised_on, id",
               f -> List.of(f.largestSchoolId())),
+      // Provision (issue 7): the school's map for the current term, a pupil's whole history, the trust comparison.
+      Page.get("GET school provision map", f -> "/schools/" + f.schoolIds().getFirst() + "/provision/map")
+          .signedInAs("SENCO", FIRST_SCHOOL).targets(50, 100),
+      Page.get("GET pupil provision history", f -> "/schools/" + f.schoolIds().getFirst() + "/pupils/"
+              + f.queryLong(MOST_PROVISION, f.schoolIds().getFirst()) + "/provision")
+          .signedInAs("SENCO", FIRST_SCHOOL).targets(25, 50),
+      Page.get("GET trust intervention effectiveness", "/trust/provision/effectiveness")
+          .signedInAs(TRUST_LEAD, (Long) null).targets(1000, 2000),
       // A plan with its whole history, read by the school's SENCO (need to know, audited).
       Page.get("GET support plan page",
               f -> "/schools/" + f.schoolIds().getFirst() + "/support-plans/" + plan(f))

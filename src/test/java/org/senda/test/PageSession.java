@@ -72,6 +72,23 @@ public final class PageSession {
     return send(request);
   }
 
+  /** A GET whose body is binary (an XLSX or PDF download): the status and the bytes. */
+  public byte[] getBytes(String path) {
+    try {
+      HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri(path)).GET()
+          .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new AssertionError("GET " + path + " answered " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Page post(String path, Map<String, String> fields) {
     Map<String, String> all = new LinkedHashMap<>(fields);
     all.putIfAbsent("_csrf", csrf);

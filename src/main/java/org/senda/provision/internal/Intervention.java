@@ -6,9 +6,13 @@ import org.jspecify.annotations.Nullable;
 record Intervention(long id, long trustId, @Nullable Long schoolId, String name, String areaOfNeed,
     @Nullable String description, @Nullable String evidenceLink, int defaultGroupSize, int sessionsPerWeek,
     int minutesPerSession, int lengthWeeks, long resourcesCostPence, @Nullable String entryExitMeasure,
-    String deliveredByRole) {
+    String deliveredByRole, int version) {
 
-  boolean sharedAcrossTrust() {
+  public String areaTitle() {
+    return ProvisionMapController.area(areaOfNeed);
+  }
+
+  public boolean sharedAcrossTrust() {
     return schoolId == null;
   }
 }

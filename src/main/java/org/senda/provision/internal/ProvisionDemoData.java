@@ -123,6 +123,7 @@ class ProvisionDemoData implements DemoContributor {
     int firstYear = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
     List<Object[]> sessions = new ArrayList<>();
     Map<Long, List<Long>> members = new HashMap<>();
+    List<Object[]> impacts = new ArrayList<>();
     for (int year = firstYear - 2; year <= firstYear; year++) {
       LocalDate yearStart = LocalDate.of(year, 9, 8);
       for (long[] entry : catalogue) {
@@ -146,7 +147,14 @@ class ProvisionDemoData implements DemoContributor {
           }
           long groupId = store.insert(new ProvisionStore.NewGroup(schoolId, entry[0], i.sessionsPerWeek(),
               i.minutesPerSession(), start, end, null, List.of(new ProvisionStore.GroupStaff(0, member.id(), role)),
-              List.copyOf(chosen)), start.atStartOfDay(ZoneOffset.UTC).toInstant());
+              List.copyOf(chosen), DAYS[(impacts.size() + members.size()) % 5], TIMES[members.size() % TIMES.length],
+              Math.min(6, i.lengthWeeks())), start.atStartOfDay(ZoneOffset.UTC).toInstant());
+          if (end.isBefore(today)) {
+            impacts.add(new Object[] {end, EFFECT[(int) entry[1]] >= 5 ? "Most pupils made good progress "
+                + "against the entry measure; continue the intervention for pupils with similar needs."
+                : "Little progress against the entry measure; try a different approach for these pupils.",
+                groupId});
+          }
           members.put(groupId, List.copyOf(chosen));
           LocalDate last = end.isBefore(today) ? end : today.minusDays(1);
           for (LocalDate monday = start; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
@@ -179,6 +187,8 @@ class ProvisionDemoData implements DemoContributor {
     jdbcTemplate.batchUpdate("""
         insert into provision_session (group_id, school_id, session_date, delivered, cancelled_reason, minutes,
           recorded_at) values (?, ?, ?, ?, ?, ?, ?)""", sessions);
+    jdbcTemplate.batchUpdate("update provision_group set impact_reviewed_on = ?, impact_summary = ? where id = ?",
+        impacts);
     List<Object[]> attendance = new ArrayList<>();
     jdbc.sql("select id, group_id from provision_session where school_id = ? and delivered order by id")
         .param(schoolId)
@@ -197,6 +207,9 @@ class ProvisionDemoData implements DemoContributor {
 
   /** The mean entry-to-exit gain of each catalogue entry, in the order of {@link #CATALOGUE}. */
   private static final double[] EFFECT = {9, 6, 8, 7, 5, 2, 4, 1.5, 7, 1};
+
+  private static final String[] DAYS = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"};
+  private static final String[] TIMES = {"09:15", "10:45", "13:15", "14:00"};
 
   private static final String[] CANCELLED = {"Teaching assistant covering a class", "School trip",
       "Staff absence", "Assessment week", "Room needed for exams"};

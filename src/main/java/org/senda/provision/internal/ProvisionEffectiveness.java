@@ -58,8 +58,37 @@ class ProvisionEffectiveness {
     permissions.require(schoolId, Permission.VIEW_AGGREGATES);
     Map<Long, List<ProvisionReports.StaffRow>> staff =
         ProvisionReports.byGroup(reports.staffOfSchool(schoolId), ProvisionReports.StaffRow::groupId);
+    List<Row> rows = rows(reports.effectGroups(schoolId), staff);
+    audit.record(AuditAction.VIEW, "intervention-effectiveness", null, schoolId, null);
+    return rows;
+  }
+
+  /** One school's figures, for the comparison across a trust. */
+  record SchoolRows(long schoolId, String school, List<Row> rows) {}
+
+  /** The trust's figures for each intervention, and each school's, from a fixed number of queries. */
+  record TrustEffectiveness(List<Row> trust, List<SchoolRows> schools) {}
+
+  @Transactional
+  TrustEffectiveness forTrust(List<org.senda.organisation.SchoolSummary> schools) {
+    permissions.requireAcrossTrust(Permission.VIEW_AGGREGATES);
+    List<Long> ids = schools.stream().map(org.senda.organisation.SchoolSummary::id).toList();
+    Map<Long, List<ProvisionReports.StaffRow>> staff =
+        ProvisionReports.byGroup(reports.staffOfSchools(ids), ProvisionReports.StaffRow::groupId);
+    List<ProvisionReports.EffectGroup> groups = reports.effectGroups(ids);
+    Map<Long, List<ProvisionReports.EffectGroup>> bySchool =
+        ProvisionReports.byGroup(groups, ProvisionReports.EffectGroup::schoolId);
+    List<SchoolRows> perSchool = schools.stream()
+        .map(s -> new SchoolRows(s.id(), s.name(), rows(bySchool.getOrDefault(s.id(), List.of()), staff)))
+        .toList();
+    audit.record(AuditAction.VIEW, "intervention-effectiveness", null, null, "trust");
+    return new TrustEffectiveness(rows(groups, staff), perSchool);
+  }
+
+  static List<Row> rows(List<ProvisionReports.EffectGroup> groups,
+      Map<Long, List<ProvisionReports.StaffRow>> staff) {
     Map<Long, Totals> byIntervention = new LinkedHashMap<>();
-    for (ProvisionReports.EffectGroup g : reports.effectGroups(schoolId)) {
+    for (ProvisionReports.EffectGroup g : groups) {
       Totals t = byIntervention.computeIfAbsent(g.interventionId(), k -> new Totals());
       t.name = g.intervention();
       t.area = g.areaOfNeed();
@@ -87,7 +116,7 @@ class ProvisionEffectiveness {
       rows.add(new Row(id, t.name, t.area, t.groups, t.pupils, t.measured, averageGain, share, t.cost, perPupil,
           perGain, t.groups < SMALL_GROUPS || t.measured < SMALL_PUPILS));
     });
-    audit.record(AuditAction.VIEW, "intervention-effectiveness", null, schoolId, null);
+    rows.sort(java.util.Comparator.comparing(Row::intervention, String.CASE_INSENSITIVE_ORDER));
     return rows;
   }
 }

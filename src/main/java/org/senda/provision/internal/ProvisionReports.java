@@ -25,13 +25,15 @@ class ProvisionReports {
       @Nullable String measure, LocalDate startDate, LocalDate endDate, @Nullable String room,
       @Nullable BigDecimal entryMeasure, @Nullable BigDecimal exitMeasure, @Nullable BigDecimal exitTarget,
       int pupils, long deliveredSessions, long deliveredMinutes, long cancelledSessions, long attended,
-      long resourcesPence) {}
+      long resourcesPence, @Nullable LocalDate impactReviewedOn, @Nullable String impactSummary) {}
 
   record MapGroup(long groupId, String intervention, String areaOfNeed, LocalDate startDate, LocalDate endDate,
       @Nullable String room, int sessionsPerWeek, int minutesPerSession, long deliveredSessions,
-      long deliveredMinutes, long resourcesPence) {}
+      long deliveredMinutes, long resourcesPence, @Nullable String dayOfWeek, @Nullable String startTime,
+      @Nullable Integer reviewAfterWeeks, @Nullable LocalDate impactReviewedOn) {}
 
-  record MapPupil(long groupId, long pupilId, String name, String yearGroup) {}
+  record MapPupil(long groupId, long pupilId, String name, String yearGroup, @Nullable Long classId,
+      @Nullable String sendStatus) {}
 
   private final JdbcClient jdbc;
 
@@ -44,6 +46,7 @@ class ProvisionReports {
     return jdbc.sql("""
         select g.id, i.id as intervention_id, i.name, i.area_of_need, i.entry_exit_measure, g.start_date,
                g.end_date, g.room, gp.entry_measure, gp.exit_measure, gp.exit_target, i.resources_cost_pence,
+               g.impact_reviewed_on, g.impact_summary,
                (select count(*) from provision_group_pupil x where x.group_id = g.id) as pupils,
                coalesce(d.delivered, 0) as delivered, coalesce(d.minutes, 0) as minutes,
                coalesce(d.cancelled, 0) as cancelled,
@@ -66,7 +69,8 @@ class ProvisionReports {
             rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
             rs.getString("room"), rs.getBigDecimal("entry_measure"), rs.getBigDecimal("exit_measure"),
             rs.getBigDecimal("exit_target"), rs.getInt("pupils"), rs.getLong("delivered"), rs.getLong("minutes"),
-            rs.getLong("cancelled"), rs.getLong("attended"), rs.getLong("resources_cost_pence")))
+            rs.getLong("cancelled"), rs.getLong("attended"), rs.getLong("resources_cost_pence"),
+            rs.getObject("impact_reviewed_on", LocalDate.class), rs.getString("impact_summary")))
         .list();
   }
 
@@ -82,7 +86,8 @@ class ProvisionReports {
   List<MapGroup> groupsInTerm(long schoolId, LocalDate termStart, LocalDate termEnd) {
     return jdbc.sql("""
         select g.id, i.name, i.area_of_need, g.start_date, g.end_date, g.room, g.sessions_per_week,
-               g.minutes_per_session, i.resources_cost_pence,
+               g.minutes_per_session, i.resources_cost_pence, g.day_of_week, g.start_time, g.review_after_weeks,
+               g.impact_reviewed_on,
                coalesce(d.delivered, 0) as delivered, coalesce(d.minutes, 0) as minutes
           from provision_group g
           join intervention i on i.id = g.intervention_id
@@ -98,18 +103,22 @@ class ProvisionReports {
         .query((rs, n) -> new MapGroup(rs.getLong("id"), rs.getString("name"), rs.getString("area_of_need"),
             rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
             rs.getString("room"), rs.getInt("sessions_per_week"), rs.getInt("minutes_per_session"),
-            rs.getLong("delivered"), rs.getLong("minutes"), rs.getLong("resources_cost_pence")))
+            rs.getLong("delivered"), rs.getLong("minutes"), rs.getLong("resources_cost_pence"),
+            rs.getString("day_of_week"), rs.getString("start_time"),
+            (Integer) rs.getObject("review_after_weeks", Integer.class),
+            rs.getObject("impact_reviewed_on", LocalDate.class)))
         .list();
   }
 
   List<MapPupil> pupilsInTerm(long schoolId, LocalDate termStart, LocalDate termEnd) {
     return jdbc.sql("""
         select gp.group_id, p.id, p.legal_forename, p.legal_surname, p.preferred_forename, p.preferred_surname,
-               y.name as year_group
+               y.name as year_group, p.class_id, re.status
           from provision_group_pupil gp
           join provision_group g on g.id = gp.group_id
           join pupil p on p.id = gp.pupil_id
           join year_group y on y.id = p.year_group_id
+          left join register_entry re on re.pupil_id = p.id
          where """ + " " + TERM_GROUPS + """
 
          order by gp.group_id, p.legal_surname, p.legal_forename, p.id""")
@@ -117,7 +126,7 @@ class ProvisionReports {
         .query((rs, n) -> new MapPupil(rs.getLong("group_id"), rs.getLong("id"),
             PupilSummary.displayName(rs.getString("legal_forename"), rs.getString("legal_surname"),
                 rs.getString("preferred_forename"), rs.getString("preferred_surname")),
-            rs.getString("year_group")))
+            rs.getString("year_group"), (Long) rs.getObject("class_id", Long.class), rs.getString("status")))
         .list();
   }
 
@@ -148,14 +157,22 @@ class ProvisionReports {
         rs.getString("given_name") + " " + rs.getString("family_name"), role, rate);
   }
 
-  record EffectGroup(long groupId, long interventionId, String intervention, String areaOfNeed, int pupils,
+  record EffectGroup(long schoolId, long groupId, long interventionId, String intervention, String areaOfNeed, int pupils,
       long deliveredMinutes, long resourcesPence, int measured, @Nullable BigDecimal gainTotal, int withTarget,
       int metTarget) {}
 
   /** Every group of the school with its measures summed, for the effectiveness of each intervention. */
   List<EffectGroup> effectGroups(long schoolId) {
+    return effectGroups(List.of(schoolId));
+  }
+
+  /** Every group of these schools with its measures summed, in one query whatever the number of schools. */
+  List<EffectGroup> effectGroups(List<Long> schoolIds) {
+    if (schoolIds.isEmpty()) {
+      return List.of();
+    }
     return jdbc.sql("""
-        select g.id, i.id as intervention_id, i.name, i.area_of_need, i.resources_cost_pence,
+        select g.school_id, g.id, i.id as intervention_id, i.name, i.area_of_need, i.resources_cost_pence,
                coalesce(m.pupils, 0) as pupils, coalesce(m.measured, 0) as measured, m.gain_total,
                coalesce(m.with_target, 0) as with_target, coalesce(m.met_target, 0) as met_target,
                coalesce(d.minutes, 0) as minutes
@@ -170,14 +187,14 @@ class ProvisionReports {
                                      then 1 else 0 end) as with_target,
                             sum(case when gp.exit_measure is not null and gp.exit_target is not null
                                       and gp.exit_measure >= gp.exit_target then 1 else 0 end) as met_target
-                       from provision_group_pupil gp where gp.school_id = :school group by gp.group_id) m
+                       from provision_group_pupil gp where gp.school_id in (:schools) group by gp.group_id) m
             on m.group_id = g.id
           left join (select s.group_id, sum(s.minutes) as minutes from provision_session s
-                      where s.school_id = :school and s.delivered group by s.group_id) d on d.group_id = g.id
-         where g.school_id = :school
+                      where s.school_id in (:schools) and s.delivered group by s.group_id) d on d.group_id = g.id
+         where g.school_id in (:schools)
          order by lower(i.name), i.id, g.id""")
-        .param("school", schoolId)
-        .query((rs, n) -> new EffectGroup(rs.getLong("id"), rs.getLong("intervention_id"), rs.getString("name"),
+        .param("schools", schoolIds)
+        .query((rs, n) -> new EffectGroup(rs.getLong("school_id"), rs.getLong("id"), rs.getLong("intervention_id"), rs.getString("name"),
             rs.getString("area_of_need"), rs.getInt("pupils"), rs.getLong("minutes"),
             rs.getLong("resources_cost_pence"), rs.getInt("measured"), rs.getBigDecimal("gain_total"),
             rs.getInt("with_target"), rs.getInt("met_target")))
@@ -186,6 +203,149 @@ class ProvisionReports {
 
   List<StaffRow> staffOfSchool(long schoolId) {
     return staff("gs.school_id = :id", schoolId);
+  }
+
+  List<StaffRow> staffOfSchools(List<Long> schoolIds) {
+    if (schoolIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(staffSql("gs.school_id in (:schools)")).param("schools", schoolIds)
+        .query(ProvisionReports::staffRow).list();
+  }
+
+  List<StaffRow> staffOfGroup(long groupId) {
+    return staff("gs.group_id = :id", groupId);
+  }
+
+  record PupilChoice(long pupilId, String name, String yearGroup, @Nullable String sendStatus) {}
+
+  /** Pupils who may be put in a group: those on the SEND register (K or E), and the group's current members. */
+  List<PupilChoice> pupilChoices(long schoolId, List<Long> members) {
+    return jdbc.sql("""
+        select p.id, p.legal_forename, p.legal_surname, p.preferred_forename, p.preferred_surname,
+               y.name as year_group, y.ordinal, re.status
+          from pupil p
+          join year_group y on y.id = p.year_group_id
+          left join register_entry re on re.pupil_id = p.id
+         where p.school_id = :school and p.leaving_date is null
+           and (re.status in ('K', 'E') or p.id in (:members))
+         order by y.ordinal, p.legal_surname, p.legal_forename, p.id""")
+        .param("school", schoolId).param("members", members.isEmpty() ? List.of(-1L) : members)
+        .query((rs, n) -> new PupilChoice(rs.getLong("id"),
+            PupilSummary.displayName(rs.getString("legal_forename"), rs.getString("legal_surname"),
+                rs.getString("preferred_forename"), rs.getString("preferred_surname")),
+            rs.getString("year_group"), rs.getString("status")))
+        .list();
+  }
+
+  long resourcesPence(long interventionId) {
+    return jdbc.sql("select resources_cost_pence from intervention where id = ?").param(interventionId)
+        .query(Long.class).single();
+  }
+
+  record GroupDetail(long groupId, long schoolId, long interventionId, String intervention, String areaOfNeed,
+      @Nullable String measure, int sessionsPerWeek, int minutesPerSession, LocalDate startDate, LocalDate endDate,
+      @Nullable String room, @Nullable String dayOfWeek, @Nullable String startTime,
+      @Nullable Integer reviewAfterWeeks, @Nullable LocalDate impactReviewedOn, @Nullable String impactSummary,
+      int version) {
+
+    public String areaTitle() {
+      return ProvisionMapController.area(areaOfNeed);
+    }
+
+    /** The day the impact review falls due, when the group has one. */
+    public @Nullable LocalDate reviewDue() {
+      return reviewAfterWeeks == null ? null : startDate.plusWeeks(reviewAfterWeeks);
+    }
+  }
+
+  java.util.Optional<GroupDetail> groupDetail(long groupId) {
+    return jdbc.sql("""
+        select g.id, g.school_id, i.id as intervention_id, i.name, i.area_of_need, i.entry_exit_measure,
+               g.sessions_per_week, g.minutes_per_session, g.start_date, g.end_date, g.room, g.day_of_week,
+               g.start_time, g.review_after_weeks, g.impact_reviewed_on, g.impact_summary, g.version
+          from provision_group g join intervention i on i.id = g.intervention_id
+         where g.id = ?""")
+        .param(groupId)
+        .query((rs, n) -> new GroupDetail(rs.getLong("id"), rs.getLong("school_id"), rs.getLong("intervention_id"),
+            rs.getString("name"), rs.getString("area_of_need"), rs.getString("entry_exit_measure"),
+            rs.getInt("sessions_per_week"), rs.getInt("minutes_per_session"),
+            rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+            rs.getString("room"), rs.getString("day_of_week"), rs.getString("start_time"),
+            (Integer) rs.getObject("review_after_weeks", Integer.class),
+            rs.getObject("impact_reviewed_on", LocalDate.class), rs.getString("impact_summary"),
+            rs.getInt("version")))
+        .optional();
+  }
+
+  record GroupPupil(long pupilId, String name, String yearGroup, @Nullable BigDecimal entryMeasure,
+      @Nullable BigDecimal exitMeasure, @Nullable BigDecimal exitTarget, long attended) {
+
+    public @Nullable BigDecimal gain() {
+      return entryMeasure == null || exitMeasure == null ? null : exitMeasure.subtract(entryMeasure);
+    }
+
+    public boolean metTarget() {
+      return exitMeasure != null && exitTarget != null && exitMeasure.compareTo(exitTarget) >= 0;
+    }
+  }
+
+  List<GroupPupil> groupPupils(long groupId) {
+    return jdbc.sql("""
+        select p.id, p.legal_forename, p.legal_surname, p.preferred_forename, p.preferred_surname,
+               y.name as year_group, gp.entry_measure, gp.exit_measure, gp.exit_target,
+               (select count(*) from provision_attendance a join provision_session s on s.id = a.session_id
+                 where a.pupil_id = gp.pupil_id and s.group_id = gp.group_id and a.attended) as attended
+          from provision_group_pupil gp
+          join pupil p on p.id = gp.pupil_id
+          join year_group y on y.id = p.year_group_id
+         where gp.group_id = ?
+         order by p.legal_surname, p.legal_forename, p.id""")
+        .param(groupId)
+        .query((rs, n) -> new GroupPupil(rs.getLong("id"),
+            PupilSummary.displayName(rs.getString("legal_forename"), rs.getString("legal_surname"),
+                rs.getString("preferred_forename"), rs.getString("preferred_surname")),
+            rs.getString("year_group"), rs.getBigDecimal("entry_measure"), rs.getBigDecimal("exit_measure"),
+            rs.getBigDecimal("exit_target"), rs.getLong("attended")))
+        .list();
+  }
+
+  record SessionRow(long id, LocalDate date, boolean delivered, @Nullable String cancelledReason, int minutes,
+      long attended, long recorded) {}
+
+  List<SessionRow> sessions(long groupId) {
+    return jdbc.sql("""
+        select s.id, s.session_date, s.delivered, s.cancelled_reason, s.minutes,
+               coalesce(sum(case when a.attended then 1 else 0 end), 0) as attended, count(a.pupil_id) as recorded
+          from provision_session s left join provision_attendance a on a.session_id = s.id
+         where s.group_id = ?
+         group by s.id, s.session_date, s.delivered, s.cancelled_reason, s.minutes
+         order by s.session_date desc, s.id desc""")
+        .param(groupId)
+        .query((rs, n) -> new SessionRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBoolean(3),
+            rs.getString(4), rs.getInt(5), rs.getLong(6), rs.getLong(7)))
+        .list();
+  }
+
+  record ReviewRow(long groupId, String intervention, LocalDate startDate, LocalDate endDate, int reviewAfterWeeks,
+      String staff) {
+
+    public LocalDate due() {
+      return startDate.plusWeeks(reviewAfterWeeks);
+    }
+  }
+
+  /** The school's groups with an impact review set and not yet recorded. */
+  List<ReviewRow> reviewsOutstanding(long schoolId) {
+    return jdbc.sql("""
+        select g.id, i.name, g.start_date, g.end_date, g.review_after_weeks
+          from provision_group g join intervention i on i.id = g.intervention_id
+         where g.school_id = ? and g.review_after_weeks is not null and g.impact_reviewed_on is null
+         order by g.start_date, g.id""")
+        .param(schoolId)
+        .query((rs, n) -> new ReviewRow(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+            rs.getObject(4, LocalDate.class), rs.getInt(5), ""))
+        .list();
   }
 
   static <T> Map<Long, List<T>> byGroup(List<T> rows, java.util.function.ToLongFunction<T> group) {

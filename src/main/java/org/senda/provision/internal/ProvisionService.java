@@ -41,7 +41,8 @@ class ProvisionService {
 
   record GroupDraft(@Nullable Long interventionId, @Nullable List<StaffDraft> staff, @Nullable List<Long> pupilIds,
       @Nullable Integer sessionsPerWeek, @Nullable Integer minutesPerSession, @Nullable LocalDate startDate,
-      @Nullable LocalDate endDate, @Nullable String room) {}
+      @Nullable LocalDate endDate, @Nullable String room, @Nullable String dayOfWeek, @Nullable String startTime,
+      @Nullable Integer reviewAfterWeeks) {}
 
   record AttendanceDraft(@Nullable Long pupilId, @Nullable Boolean attended) {}
 
@@ -82,6 +83,38 @@ class ProvisionService {
   Intervention addIntervention(long schoolId, InterventionDraft d) {
     permissions.require(schoolId, Permission.MANAGE_SEND);
     SchoolSummary school = school(schoolId);
+    ProvisionStore.NewIntervention row = validIntervention(school, d);
+    long id = store.insert(row);
+    audit.record(AuditAction.CREATE, "intervention", id, schoolId, d.sharedAcrossTrust() ? "shared across trust"
+        : null);
+    return store.interventionFor(school.trustId(), schoolId, id).orElseThrow();
+  }
+
+  /**
+   * Changes one of the school's own catalogue entries, if nobody has changed it since {@code version} was read.
+   * Entries shared across the trust are read-only for a school (403).
+   *
+   * @throws org.springframework.dao.OptimisticLockingFailureException when someone else saved it meanwhile
+   */
+  @Transactional
+  Intervention updateIntervention(long schoolId, long interventionId, int version, InterventionDraft d) {
+    permissions.require(schoolId, Permission.MANAGE_SEND);
+    SchoolSummary school = school(schoolId);
+    Intervention current = store.interventionFor(school.trustId(), schoolId, interventionId)
+        .orElseThrow(() -> new AccessRefused("intervention " + interventionId));
+    if (current.sharedAcrossTrust()) {
+      throw new org.senda.access.ActionForbidden("shared intervention " + interventionId);
+    }
+    ProvisionStore.NewIntervention row = validIntervention(school, d);
+    if (!store.update(interventionId, version, row)) {
+      throw new org.springframework.dao.OptimisticLockingFailureException("intervention " + interventionId);
+    }
+    audit.record(AuditAction.UPDATE, "intervention", interventionId, schoolId, null);
+    return store.interventionFor(school.trustId(), schoolId, interventionId).orElseThrow();
+  }
+
+  private ProvisionStore.NewIntervention validIntervention(SchoolSummary school, InterventionDraft d) {
+    long schoolId = school.id();
     List<ProvisionInvalid.FieldError> errors = new ArrayList<>();
     String name = trim(d.name());
     if (name == null) {
@@ -131,18 +164,56 @@ class ProvisionService {
     if (!errors.isEmpty()) {
       throw new ProvisionInvalid(errors);
     }
-    ProvisionStore.NewIntervention row = new ProvisionStore.NewIntervention(school.trustId(),
+    return new ProvisionStore.NewIntervention(school.trustId(),
         d.sharedAcrossTrust() ? null : schoolId, name, area, description, evidence, d.defaultGroupSize(),
         d.sessionsPerWeek(), d.minutesPerSession(), d.lengthWeeks(), d.resourcesCostPence(), measure, role.name());
-    long id = store.insert(row);
-    audit.record(AuditAction.CREATE, "intervention", id, schoolId, d.sharedAcrossTrust() ? "shared across trust"
-        : null);
-    return store.interventionFor(school.trustId(), schoolId, id).orElseThrow();
   }
 
   @Transactional
   long createGroup(long schoolId, GroupDraft d) {
     permissions.require(schoolId, Permission.MANAGE_SEND);
+    ProvisionStore.NewGroup group = validGroup(schoolId, d, List.of());
+    long id = store.insert(group, clock.instant());
+    audit.record(AuditAction.CREATE, "provision-group", id, schoolId, group.pupilIds().size() + " pupils");
+    return id;
+  }
+
+  /**
+   * Changes a group (intervention, staff, pupils, schedule, dates, review), if nobody has changed it since
+   * {@code version} was read. Pupils who stay keep their measures and attendance.
+   *
+   * @throws org.springframework.dao.OptimisticLockingFailureException when someone else saved it meanwhile
+   */
+  @Transactional
+  void updateGroup(long groupId, int version, GroupDraft d) {
+    ProvisionStore.Group current = visibleGroup(groupId);
+    long schoolId = current.schoolId();
+    permissions.require(schoolId, Permission.MANAGE_SEND);
+    ProvisionStore.NewGroup group = validGroup(schoolId, d, store.pupils(groupId));
+    if (!store.update(groupId, version, group)) {
+      throw new org.springframework.dao.OptimisticLockingFailureException("provision group " + groupId);
+    }
+    audit.record(AuditAction.UPDATE, "provision-group", groupId, schoolId, group.pupilIds().size() + " pupils");
+  }
+
+  /** Checks a group without saving it, so that a page can show every problem at once. */
+  @Transactional(readOnly = true)
+  void checkGroup(long schoolId, GroupDraft d, List<Long> members) {
+    permissions.require(schoolId, Permission.MANAGE_SEND);
+    validGroup(schoolId, d, members);
+  }
+
+  /** Checks a catalogue entry without saving it, so that a page can show every problem at once. */
+  @Transactional(readOnly = true)
+  void checkIntervention(long schoolId, InterventionDraft d) {
+    permissions.require(schoolId, Permission.MANAGE_SEND);
+    validIntervention(school(schoolId), d);
+  }
+
+  private static final List<String> DAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
+
+  /** The group as it may be saved; {@code members} are pupils already in it (who may have left the school). */
+  private ProvisionStore.NewGroup validGroup(long schoolId, GroupDraft d, List<Long> members) {
     SchoolSummary school = school(schoolId);
     List<ProvisionInvalid.FieldError> errors = new ArrayList<>();
     Intervention intervention = null;
@@ -191,7 +262,7 @@ class ProvisionService {
       for (int i = 0; i < d.pupilIds().size(); i++) {
         Long id = d.pupilIds().get(i);
         PupilSummary pupil = id == null ? null : found.get(id);
-        if (pupil == null || pupil.schoolId() != schoolId) {
+        if ((pupil == null || pupil.schoolId() != schoolId) && !members.contains(id)) {
           errors.add(error("pupilIds[" + i + "]", "Pupil " + id + " is not a pupil of this school"));
         } else if (pupilIds.contains(id)) {
           errors.add(error("pupilIds[" + i + "]", "Pupil " + id + " is listed twice"));
@@ -220,13 +291,26 @@ class ProvisionService {
     if (room != null && room.length() > 100) {
       errors.add(error("room", "Room must be 100 characters or fewer"));
     }
+    String day = trim(d.dayOfWeek());
+    if (day != null && !DAYS.contains(day)) {
+      errors.add(error("dayOfWeek", "Day must be a school day, MONDAY to FRIDAY"));
+    }
+    String time = trim(d.startTime());
+    if (time != null && !time.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
+      errors.add(error("startTime", "Enter the start time as hours and minutes on the 24-hour clock, like 09:30"));
+    }
+    if ((day == null) != (time == null)) {
+      errors.add(error(day == null ? "dayOfWeek" : "startTime",
+          day == null ? "Select the day the group meets" : "Enter the time the group starts"));
+    }
+    if (d.reviewAfterWeeks() != null && (d.reviewAfterWeeks() < 1 || d.reviewAfterWeeks() > 156)) {
+      errors.add(error("reviewAfterWeeks", "Review after must be between 1 and 156 weeks"));
+    }
     if (!errors.isEmpty()) {
       throw new ProvisionInvalid(errors);
     }
-    long id = store.insert(new ProvisionStore.NewGroup(schoolId, intervention.id(), spw, mps, d.startDate(),
-        d.endDate(), room, staff, pupilIds), clock.instant());
-    audit.record(AuditAction.CREATE, "provision-group", id, schoolId, pupilIds.size() + " pupils");
-    return id;
+    return new ProvisionStore.NewGroup(schoolId, intervention.id(), spw, mps, d.startDate(), d.endDate(), room, staff,
+        pupilIds, day, time, d.reviewAfterWeeks());
   }
 
   /** The group, when the signed-in person can see its school (404 otherwise). */
@@ -357,6 +441,64 @@ class ProvisionService {
     audit.record(AuditAction.UPDATE, "provision-staff-rates", null, schoolId, String.join(",",
         pencePerHour.keySet()));
     return rates(schoolId);
+  }
+
+  /**
+   * Records the impact review of a group: what the review found, on which day. The result feeds each pupil's next
+   * plan review (see {@link ProvisionReviewEvidence}).
+   */
+  @Transactional
+  void recordImpact(long groupId, @Nullable LocalDate reviewedOn, @Nullable String summary) {
+    ProvisionStore.Group group = visibleGroup(groupId);
+    permissions.require(group.schoolId(), Permission.MANAGE_SEND);
+    List<ProvisionInvalid.FieldError> errors = new ArrayList<>();
+    String text = trim(summary);
+    if (reviewedOn == null) {
+      errors.add(error("reviewedOn", "Enter the date of the review"));
+    } else if (reviewedOn.isAfter(LocalDate.now(clock))) {
+      errors.add(error("reviewedOn", "Date of the review must be today or in the past"));
+    } else if (reviewedOn.isBefore(group.startDate())) {
+      errors.add(error("reviewedOn", "Date of the review must be on or after the group's start date"));
+    }
+    if (text == null) {
+      errors.add(error("summary", "Enter what the review found"));
+    } else if (text.length() > 2000) {
+      errors.add(error("summary", "What the review found must be 2,000 characters or fewer"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ProvisionInvalid(errors);
+    }
+    store.setImpact(groupId, reviewedOn, text);
+    audit.record(AuditAction.UPDATE, "provision-group", groupId, group.schoolId(), "impact review");
+  }
+
+  /** The usual notional SEN budget threshold a pupil's additional provision is met from: £6,000. */
+  static final long DEFAULT_NOTIONAL_THRESHOLD_PENCE = 600_000L;
+
+  record Settings(long notionalThresholdPence, int version) {}
+
+  @Transactional(readOnly = true)
+  Settings settings(long schoolId) {
+    permissions.require(schoolId, Permission.VIEW_AGGREGATES);
+    return store.settings(schoolId).orElse(new Settings(DEFAULT_NOTIONAL_THRESHOLD_PENCE, -1));
+  }
+
+  /**
+   * Saves the notional threshold, if nobody has changed it since {@code version} was read (-1: never saved).
+   *
+   * @throws org.springframework.dao.OptimisticLockingFailureException when someone else saved it meanwhile
+   */
+  @Transactional
+  void saveSettings(long schoolId, int version, @Nullable Long thresholdPence) {
+    permissions.require(schoolId, Permission.MANAGE_SEND);
+    if (thresholdPence == null || thresholdPence < 0 || thresholdPence > 10_000_000L) {
+      throw new ProvisionInvalid(List.of(error("notionalThreshold",
+          "Notional threshold must be between £0 and £100,000")));
+    }
+    if (!store.saveSettings(schoolId, version, thresholdPence)) {
+      throw new org.springframework.dao.OptimisticLockingFailureException("provision settings " + schoolId);
+    }
+    audit.record(AuditAction.UPDATE, "provision-settings", schoolId, schoolId, "notional threshold");
   }
 
   record MeasuresDraft(@Nullable BigDecimal entry, @Nullable BigDecimal exit, @Nullable BigDecimal exitTarget) {}

@@ -33,7 +33,8 @@ class ProvisionStore {
   record GroupStaff(long groupId, long staffId, Role role) {}
 
   record NewGroup(long schoolId, long interventionId, int sessionsPerWeek, int minutesPerSession, LocalDate startDate,
-      LocalDate endDate, @Nullable String room, List<GroupStaff> staff, List<Long> pupilIds) {}
+      LocalDate endDate, @Nullable String room, List<GroupStaff> staff, List<Long> pupilIds,
+      @Nullable String dayOfWeek, @Nullable String startTime, @Nullable Integer reviewAfterWeeks) {}
 
   record Attendance(long pupilId, boolean attended) {}
 
@@ -46,7 +47,7 @@ class ProvisionStore {
   private static final String INTERVENTION_COLUMNS = """
       i.id, i.trust_id, i.school_id, i.name, i.area_of_need, i.description, i.evidence_link, i.default_group_size,
       i.sessions_per_week, i.minutes_per_session, i.length_weeks, i.resources_cost_pence, i.entry_exit_measure,
-      i.delivered_by_role""";
+      i.delivered_by_role, i.version""";
 
   private static Intervention intervention(ResultSet rs, int row) throws SQLException {
     long school = rs.getLong("school_id");
@@ -55,7 +56,7 @@ class ProvisionStore {
         rs.getString("area_of_need"), rs.getString("description"), rs.getString("evidence_link"),
         rs.getInt("default_group_size"), rs.getInt("sessions_per_week"), rs.getInt("minutes_per_session"),
         rs.getInt("length_weeks"), rs.getLong("resources_cost_pence"), rs.getString("entry_exit_measure"),
-        rs.getString("delivered_by_role"));
+        rs.getString("delivered_by_role"), rs.getInt("version"));
   }
 
   /** The school's own entries and those shared across its trust, by name. */
@@ -98,22 +99,104 @@ class ProvisionStore {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
         insert into provision_group (school_id, intervention_id, sessions_per_week, minutes_per_session, start_date,
-          end_date, room, created_at)
-        values (:school, :intervention, :spw, :mps, :start, :end, :room, :now)""")
+          end_date, room, day_of_week, start_time, review_after_weeks, created_at)
+        values (:school, :intervention, :spw, :mps, :start, :end, :room, :day, :time, :review, :now)""")
         .param("school", g.schoolId()).param("intervention", g.interventionId()).param("spw", g.sessionsPerWeek())
         .param("mps", g.minutesPerSession()).param("start", g.startDate()).param("end", g.endDate())
-        .param("room", g.room(), java.sql.Types.VARCHAR).param("now", Timestamp.from(now))
+        .param("room", g.room(), java.sql.Types.VARCHAR).param("day", g.dayOfWeek(), java.sql.Types.VARCHAR)
+        .param("time", g.startTime(), java.sql.Types.VARCHAR)
+        .param("review", g.reviewAfterWeeks(), java.sql.Types.INTEGER).param("now", Timestamp.from(now))
         .update(key, "id");
     long id = key.getKeyAs(Number.class).longValue();
-    for (GroupStaff s : g.staff()) {
-      jdbc.sql("insert into provision_group_staff (group_id, staff_id, school_id, role) values (?, ?, ?, ?)")
-          .params(id, s.staffId(), g.schoolId(), s.role().name()).update();
-    }
+    insertStaff(id, g);
     for (long pupil : g.pupilIds()) {
       jdbc.sql("insert into provision_group_pupil (group_id, pupil_id, school_id) values (?, ?, ?)")
           .params(id, pupil, g.schoolId()).update();
     }
     return id;
+  }
+
+  private void insertStaff(long groupId, NewGroup g) {
+    for (GroupStaff s : g.staff()) {
+      jdbc.sql("insert into provision_group_staff (group_id, staff_id, school_id, role) values (?, ?, ?, ?)")
+          .params(groupId, s.staffId(), g.schoolId(), s.role().name()).update();
+    }
+  }
+
+  /** Saves a changed group if its version is still {@code version}; pupils who stay keep their measures. */
+  boolean update(long groupId, int version, NewGroup g) {
+    int updated = jdbc.sql("""
+        update provision_group set intervention_id = :intervention, sessions_per_week = :spw,
+          minutes_per_session = :mps, start_date = :start, end_date = :end, room = :room, day_of_week = :day,
+          start_time = :time, review_after_weeks = :review, version = version + 1
+         where id = :id and version = :version""")
+        .param("intervention", g.interventionId()).param("spw", g.sessionsPerWeek())
+        .param("mps", g.minutesPerSession()).param("start", g.startDate()).param("end", g.endDate())
+        .param("room", g.room(), java.sql.Types.VARCHAR).param("day", g.dayOfWeek(), java.sql.Types.VARCHAR)
+        .param("time", g.startTime(), java.sql.Types.VARCHAR)
+        .param("review", g.reviewAfterWeeks(), java.sql.Types.INTEGER).param("id", groupId)
+        .param("version", version)
+        .update();
+    if (updated == 0) {
+      return false;
+    }
+    jdbc.sql("delete from provision_group_staff where group_id = ?").param(groupId).update();
+    insertStaff(groupId, g);
+    List<Long> before = pupils(groupId);
+    for (long pupil : before) {
+      if (!g.pupilIds().contains(pupil)) {
+        jdbc.sql("delete from provision_group_pupil where group_id = ? and pupil_id = ?").params(groupId, pupil)
+            .update();
+      }
+    }
+    for (long pupil : g.pupilIds()) {
+      if (!before.contains(pupil)) {
+        jdbc.sql("insert into provision_group_pupil (group_id, pupil_id, school_id) values (?, ?, ?)")
+            .params(groupId, pupil, g.schoolId()).update();
+      }
+    }
+    return true;
+  }
+
+  /** Saves a changed catalogue entry if its version is still {@code version}. */
+  boolean update(long interventionId, int version, NewIntervention i) {
+    return jdbc.sql("""
+        update intervention set name = :name, area_of_need = :area, description = :description,
+          evidence_link = :evidence, default_group_size = :size, sessions_per_week = :spw,
+          minutes_per_session = :mps, length_weeks = :weeks, resources_cost_pence = :pence,
+          entry_exit_measure = :measure, delivered_by_role = :role, version = version + 1
+         where id = :id and version = :version""")
+        .param("name", i.name()).param("area", i.areaOfNeed())
+        .param("description", i.description(), java.sql.Types.VARCHAR)
+        .param("evidence", i.evidenceLink(), java.sql.Types.VARCHAR).param("size", i.defaultGroupSize())
+        .param("spw", i.sessionsPerWeek()).param("mps", i.minutesPerSession()).param("weeks", i.lengthWeeks())
+        .param("pence", i.resourcesCostPence()).param("measure", i.entryExitMeasure(), java.sql.Types.VARCHAR)
+        .param("role", i.deliveredByRole()).param("id", interventionId).param("version", version)
+        .update() == 1;
+  }
+
+  void setImpact(long groupId, LocalDate reviewedOn, String summary) {
+    jdbc.sql("update provision_group set impact_reviewed_on = ?, impact_summary = ? where id = ?")
+        .params(reviewedOn, summary, groupId).update();
+  }
+
+  Optional<ProvisionService.Settings> settings(long schoolId) {
+    return jdbc.sql("select notional_threshold_pence, version from provision_settings where school_id = ?")
+        .param(schoolId).query((rs, n) -> new ProvisionService.Settings(rs.getLong(1), rs.getInt(2))).optional();
+  }
+
+  /** Saves the school's settings if they are still at {@code version} (-1: never saved). */
+  boolean saveSettings(long schoolId, int version, long thresholdPence) {
+    if (version < 0) {
+      if (settings(schoolId).isPresent()) {
+        return false;
+      }
+      return jdbc.sql("insert into provision_settings (school_id, notional_threshold_pence) values (?, ?)")
+          .params(schoolId, thresholdPence).update() == 1;
+    }
+    return jdbc.sql("""
+        update provision_settings set notional_threshold_pence = ?, version = version + 1
+         where school_id = ? and version = ?""").params(thresholdPence, schoolId, version).update() == 1;
   }
 
   Optional<Group> group(long groupId) {

@@ -1,0 +1,76 @@
+package org.senda.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.senda.test.Browser;
+import org.senda.test.BrowserSignIn;
+import org.senda.test.DemoAccounts;
+import org.senda.test.SendaTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SendaTest
+class ProvisionPageTest {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  DemoAccounts accounts;
+
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  @Test
+  void aSencoFindsTheGroupsMapsHistoryBudgetAndEffectiveness() {
+    long schoolId = accounts.schoolIds().getFirst();
+    String base = "/schools/" + schoolId + "/provision";
+    WebDriver browser = BrowserSignIn.as(port, accounts.get("SENCO", schoolId));
+    browser.get(url(base));
+    assertThat(browser.findElements(By.cssSelector("#provision-links a"))).hasSizeGreaterThan(5);
+    Browser.assertAccessible(browser);
+
+    browser.get(url(base + "/interventions"));
+    assertThat(browser.findElement(By.id("interventions-table")).getText()).contains("Toe by Toe");
+    Browser.assertAccessible(browser);
+    browser.findElement(By.id("add-intervention")).click();
+    browser.findElement(By.cssSelector("#intervention-form button[type=submit]")).click();
+    assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
+        .contains("Enter the name of the intervention");
+    Browser.assertAccessible(browser);
+
+    browser.get(url(base + "/map"));
+    assertThat(browser.getTitle()).startsWith("Provision map");
+    Browser.assertAccessible(browser);
+    browser.findElement(By.cssSelector("#map-table tbody tr th a")).click();
+    assertThat(browser.findElement(By.id("cost-table")).getText()).contains("Planned", "Actual");
+    Browser.assertAccessible(browser);
+    browser.findElement(By.cssSelector("#pupils-table tbody tr th a")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Provision history");
+    Browser.assertAccessible(browser);
+
+    browser.get(url(base + "/groups/new"));
+    browser.findElement(By.cssSelector("#group-form button[type=submit]")).click();
+    assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
+        .contains("Name at least one member of staff");
+    Browser.assertAccessible(browser);
+
+    for (String page : new String[] {"/groups", "/budget", "/effectiveness", "/deployment", "/reviews", "/settings"}) {
+      browser.get(url(base + page));
+      assertThat(browser.findElements(By.tagName("h1"))).as(page).hasSize(1);
+      Browser.assertAccessible(browser);
+    }
+  }
+
+  @Test
+  void theTrustLeadComparesInterventionsAcrossSchools() {
+    WebDriver browser = BrowserSignIn.as(port, accounts.get("TRUST_SEND_LEAD", null));
+    browser.get(url("/trust/provision/effectiveness"));
+    assertThat(browser.findElements(By.cssSelector("#trust-table tbody tr"))).isNotEmpty();
+    Browser.assertAccessible(browser);
+  }
+}

@@ -1,0 +1,365 @@
+package org.senda.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.senda.support.ReviewEvidence;
+import org.senda.support.ReviewEvidenceItem;
+import org.senda.test.Api;
+import org.senda.test.DemoAccounts;
+import org.senda.test.PageSession;
+import org.senda.test.SendaTest;
+import org.senda.test.SqlStatements;
+import org.senda.web.ConcurrentEdit;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
+
+@SendaTest
+class ProvisionPagesIntegrationTest {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  DemoAccounts accounts;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  Clock clock;
+
+  @Autowired
+  List<ReviewEvidence> evidence;
+
+  private Api api(DemoAccounts.Account account) {
+    return new Api(port, account.apiToken());
+  }
+
+  private PageSession as(String role, long school) {
+    return PageSession.signedIn(port, accounts.get(role, school));
+  }
+
+  private long staffWithRole(long schoolId, String role) {
+    return jdbc.sql("select min(staff_id) from staff_role where school_id = ? and role = ?")
+        .params(schoolId, role).query(Long.class).single();
+  }
+
+  /** A pupil on the SEND register (so the group form offers them) who is in no provision group yet. */
+  private long freshRegisterPupil(long school, long not) {
+    return jdbc.sql("""
+            select min(p.id) from pupil p join register_entry re on re.pupil_id = p.id
+            where p.school_id = ? and p.id <> ? and re.status in ('K', 'E') and p.leaving_date is null
+              and not exists (select 1 from provision_group_pupil gp where gp.pupil_id = p.id)""")
+        .params(school, not).query(Long.class).single();
+  }
+
+  private long intervention(long school, String name) {
+    for (JsonNode i : api(accounts.get("SENCO", school)).get("/api/v1/schools/" + school + "/interventions")
+        .json()) {
+      if (i.get("name").asString().equals(name)) {
+        return i.get("id").asLong();
+      }
+    }
+    throw new AssertionError(name);
+  }
+
+  private long group(long school, long intervention, long staff, List<Long> pupils, LocalDate start, LocalDate end,
+      String extra) {
+    Api.Response created = api(accounts.get("SENCO", school)).postJson("/api/v1/schools/" + school
+        + "/provision-groups", """
+        {"interventionId":%d,"staff":[{"staffId":%d}],"pupilIds":%s,"sessionsPerWeek":2,"minutesPerSession":30,
+         "startDate":"%s","endDate":"%s"%s}""".formatted(intervention, staff, pupils, start, end, extra));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().get("id").asLong();
+  }
+
+  private static Map<String, String> date(String field, LocalDate date) {
+    return Map.of(field + ".day", String.valueOf(date.getDayOfMonth()), field + ".month",
+        String.valueOf(date.getMonthValue()), field + ".year", String.valueOf(date.getYear()));
+  }
+
+  @Test
+  void pagesAreGrantedByRoleAndRefusedToOthers() {
+    long school = accounts.schoolIds().get(2);
+    String base = "/schools/" + school + "/provision";
+    PageSession senco = as("SENCO", school);
+    for (String page : List.of("", "/interventions", "/groups", "/map", "/reviews", "/deployment", "/budget",
+        "/settings", "/effectiveness", "/interventions/new", "/groups/new")) {
+      PageSession.Page p = senco.get(base + page);
+      assertThat(p.status()).as(page).isEqualTo(200);
+    }
+    assertThat(senco.get(base + "/budget").body()).contains("id=\"budget-table\"");
+
+    PageSession governor = as("GOVERNOR", school);
+    assertThat(governor.get(base + "/budget").status()).isEqualTo(200);
+    assertThat(governor.get(base + "/budget").body()).as("aggregates only").doesNotContain("budget-table");
+    assertThat(governor.get(base + "/effectiveness").status()).isEqualTo(200);
+    assertThat(governor.get(base + "/map").status()).isEqualTo(403);
+    assertThat(governor.get(base + "/groups/new").status()).isEqualTo(403);
+    assertThat(governor.get(base + "/settings").status()).isEqualTo(403);
+
+    PageSession teacher = as("TEACHER", school);
+    assertThat(teacher.get(base + "/groups").status()).as("their own groups").isEqualTo(200);
+    assertThat(teacher.get(base + "/map").status()).isEqualTo(403);
+    assertThat(teacher.get(base + "/budget").status()).isEqualTo(403);
+    assertThat(teacher.get(base + "/deployment").status()).isEqualTo(403);
+    assertThat(teacher.post(base + "/interventions", Map.of("name", "x")).status()).isEqualTo(403);
+    long demoGroup = jdbc.sql("select min(id) from provision_group where school_id = ?").param(school)
+        .query(Long.class).single();
+    assertThat(teacher.get(base + "/groups/" + demoGroup).status()).as("not theirs").isEqualTo(404);
+    assertThat(senco.get(base + "/groups/" + demoGroup).status()).isEqualTo(200);
+    long otherSchool = accounts.schoolIds().get(0);
+    assertThat(senco.get("/schools/" + otherSchool + "/provision/map").status()).isEqualTo(404);
+    assertThat(senco.get("/schools/" + otherSchool + "/provision/groups/" + demoGroup).status()).isEqualTo(404);
+
+    // A teacher sees the provision map of a class they teach, not of another class.
+    String teacherEmail = accounts.get("TEACHER", school).email();
+    long taught = jdbc.sql("""
+            select min(cs.class_id) from class_staff cs join account a on a.staff_id = cs.staff_id
+            where lower(a.email) = lower(?)""").param(teacherEmail).query(Long.class).single();
+    long notTaught = jdbc.sql("""
+            select min(c.id) from school_class c where c.school_id = ? and not exists (
+              select 1 from class_staff cs join account a on a.staff_id = cs.staff_id
+              where cs.class_id = c.id and lower(a.email) = lower(?))""")
+        .params(school, teacherEmail).query(Long.class).single();
+    assertThat(teacher.get(base + "/map/classes/" + taught).status()).isEqualTo(200);
+    assertThat(teacher.get(base + "/map/classes/" + notTaught).status()).isEqualTo(403);
+    assertThat(senco.get(base + "/map/classes/" + notTaught).status()).isEqualTo(200);
+
+    PageSession lead = PageSession.signedIn(port, accounts.get("TRUST_SEND_LEAD", null));
+    PageSession.Page trust = lead.get("/trust/provision/effectiveness");
+    assertThat(trust.status()).isEqualTo(200);
+    assertThat(trust.body()).contains("id=\"trust-table\"", "aria-hidden=\"true\"", "Toe by Toe");
+    assertThat(lead.get(base + "/map").status()).isEqualTo(403);
+    assertThat(senco.get("/trust/provision/effectiveness").status()).isEqualTo(403);
+  }
+
+  @Test
+  void aGroupFormWithErrorsKeepsWhatWasTypedAndAStaleEditIsRefused() {
+    long school = accounts.schoolIds().get(2);
+    String base = "/schools/" + school + "/provision";
+    PageSession senco = as("SENCO", school);
+    long pupil = freshRegisterPupil(school, 0);
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    long toeByToe = intervention(school, "Toe by Toe");
+    LocalDate today = LocalDate.now(clock);
+    senco.get(base + "/groups/new");
+    Map<String, String> form = new HashMap<>(Map.of("interventionId", String.valueOf(toeByToe),
+        "staffIds", String.valueOf(ta), "pupilIds", String.valueOf(pupil), "room", "Library corner typed",
+        "dayOfWeek", "TUESDAY", "startTime", "9.30", "reviewAfterWeeks", "6", "version", "0"));
+    form.putAll(date("startDate", today));
+    form.putAll(date("endDate", today.minusDays(1)));
+    PageSession.Page invalid = senco.post(base + "/groups", form);
+    assertThat(invalid.status()).isEqualTo(200);
+    assertThat(invalid.body()).contains("govuk-error-summary", "End date must be the same as or after the start date",
+        "Enter the start time as hours and minutes", "value=\"Library corner typed\"", "value=\"9.30\"");
+    int groups = jdbc.sql("select count(*) from provision_group where school_id = ?").param(school)
+        .query(Integer.class).single();
+
+    form.put("startTime", "09:30");
+    form.putAll(date("endDate", today.plusWeeks(8)));
+    PageSession.Page created = senco.post(base + "/groups", form);
+    assertThat(created.status()).as(created.body()).isEqualTo(302);
+    assertThat(jdbc.sql("select count(*) from provision_group where school_id = ?").param(school)
+        .query(Integer.class).single()).isEqualTo(groups + 1);
+    String groupPath = created.location().replaceFirst("^https?://[^/]+", "");
+    long groupId = Long.parseLong(groupPath.substring(groupPath.lastIndexOf('/') + 1));
+    PageSession.Page page = senco.get(groupPath);
+    assertThat(page.body()).contains("Toe by Toe", "Tuesday at 09:30", "Library corner typed");
+
+    // Two people open the edit page; the first saves, the second is told and loses nothing typed.
+    PageSession other = as("HEADTEACHER", school);
+    other.get(groupPath + "/edit");
+    senco.get(groupPath + "/edit");
+    form.put("room", "Room 4");
+    assertThat(senco.post(groupPath, form).status()).isEqualTo(302);
+    form.put("room", "Room 9 stale");
+    PageSession.Page stale = other.post(groupPath, form);
+    assertThat(stale.status()).isEqualTo(200);
+    assertThat(HtmlUtils.htmlUnescape(stale.body())).contains(ConcurrentEdit.MESSAGE);
+    assertThat(stale.body()).contains("value=\"Room 9 stale\"");
+    assertThat(jdbc.sql("select room from provision_group where id = ?").param(groupId).query(String.class)
+        .single()).isEqualTo("Room 4");
+
+    // A session with attendance, then a cancelled one without a reason.
+    senco.get(groupPath + "/sessions/new");
+    Map<String, String> session = new HashMap<>(date("date", today));
+    session.putAll(Map.of("outcome", "delivered", "minutes", "30", "attended", String.valueOf(pupil)));
+    assertThat(senco.post(groupPath + "/sessions", session).status()).isEqualTo(302);
+    session.put("outcome", "cancelled");
+    session.remove("attended");
+    PageSession.Page noReason = senco.post(groupPath + "/sessions", session);
+    assertThat(noReason.body()).contains("Enter why the session was cancelled");
+    assertThat(senco.get(groupPath).body()).contains("1 of 1");
+
+    senco.get(groupPath + "/pupils/" + pupil + "/measures");
+    PageSession.Page badMeasure = senco.post(groupPath + "/pupils/" + pupil + "/measures",
+        Map.of("entry", "eighty", "exit", "", "exitTarget", "90"));
+    assertThat(badMeasure.body()).contains("Entry measure must be a number", "value=\"eighty\"");
+    assertThat(senco.post(groupPath + "/pupils/" + pupil + "/measures",
+        Map.of("entry", "80", "exit", "92", "exitTarget", "90")).status()).isEqualTo(302);
+  }
+
+  @Test
+  void aStaleCatalogueEditIsRefusedAndSharedEntriesAreReadOnly() {
+    long school = accounts.schoolIds().get(2);
+    String base = "/schools/" + school + "/provision/interventions";
+    PageSession senco = as("SENCO", school);
+    senco.get(base + "/new");
+    Map<String, String> form = new HashMap<>(Map.of("name", "Lego therapy", "areaOfNeed",
+        "COMMUNICATION_AND_INTERACTION", "defaultGroupSize", "3", "sessionsPerWeek", "1", "minutesPerSession",
+        "forty", "lengthWeeks", "10", "resourcesCost", "120.50", "deliveredByRole", "TEACHING_ASSISTANT",
+        "version", "0"));
+    PageSession.Page invalid = senco.post(base, form);
+    assertThat(invalid.body()).contains("Minutes per session must be a whole number", "value=\"forty\"",
+        "value=\"Lego therapy\"");
+    form.put("minutesPerSession", "40");
+    assertThat(senco.post(base, form).status()).isEqualTo(302);
+    long id = jdbc.sql("select max(id) from intervention where school_id = ? and name = 'Lego therapy'")
+        .param(school).query(Long.class).single();
+    assertThat(jdbc.sql("select resources_cost_pence from intervention where id = ?").param(id).query(Long.class)
+        .single()).isEqualTo(12050L);
+
+    PageSession head = as("HEADTEACHER", school);
+    head.get(base + "/" + id + "/edit");
+    senco.get(base + "/" + id + "/edit");
+    form.put("name", "Lego therapy (KS1)");
+    assertThat(senco.post(base + "/" + id, form).status()).isEqualTo(302);
+    form.put("name", "Lego therapy stale");
+    PageSession.Page stale = head.post(base + "/" + id, form);
+    assertThat(HtmlUtils.htmlUnescape(stale.body())).contains(ConcurrentEdit.MESSAGE);
+    assertThat(stale.body()).contains("value=\"Lego therapy stale\"");
+
+    long shared = intervention(school, "Nurture group");
+    assertThat(senco.get(base + "/" + shared + "/edit").status()).isEqualTo(403);
+    assertThat(senco.post(base + "/" + shared, form).status()).isEqualTo(403);
+  }
+
+  @Test
+  void theSchoolMapAndAPupilsHistoryRunAFixedNumberOfStatementsAndExportToXlsx() throws Exception {
+    long school = accounts.schoolIds().get(4 % accounts.schoolIds().size());
+    PageSession senco = as("SENCO", school);
+    LocalDate today = LocalDate.now(clock);
+    long pupil = freshRegisterPupil(school, 0);
+    long classmate = freshRegisterPupil(school, pupil);
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    String map = "/schools/" + school + "/provision/map";
+    String history = "/schools/" + school + "/pupils/" + pupil + "/provision";
+
+    senco.get(map);
+    PageSession.Page before = senco.get(map);
+    assertThat(before.status()).isEqualTo(200);
+    PageSession.Page emptyHistory = senco.get(history);
+    assertThat(emptyHistory.body()).contains("No provision recorded");
+
+    long g1 = group(school, intervention(school, "Precision teaching"), ta, List.of(pupil, classmate),
+        today.minusWeeks(3), today.plusWeeks(3), "");
+    long g2 = group(school, intervention(school, "Talk Boost"), ta, List.of(pupil), today.minusYears(1),
+        today.minusYears(1).plusWeeks(10), "");
+    api(accounts.get("SENCO", school)).postJson("/api/v1/provision-groups/" + g1 + "/sessions",
+        "{\"date\":\"" + today.minusDays(1) + "\",\"delivered\":true,\"attendance\":[{\"pupilId\":" + pupil
+            + ",\"attended\":true},{\"pupilId\":" + classmate + ",\"attended\":false}]}");
+    PageSession.Page after = senco.get(map);
+    assertThat(after.body()).contains("Precision teaching");
+    SqlStatements.assertBounded(25, SqlStatements.of(before), SqlStatements.of(after));
+
+    PageSession.Page fullHistory = senco.get(history);
+    assertThat(fullHistory.body()).contains("Precision teaching", "Talk Boost");
+    SqlStatements.assertBounded(20, SqlStatements.of(emptyHistory), SqlStatements.of(fullHistory));
+
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(senco.getBytes(map + ".xlsx")))) {
+      Sheet sheet = book.getSheetAt(0);
+      int groupsInMap = jdbc.sql("""
+              select count(*) from provision_group g join term t on t.school_id = g.school_id
+              where g.school_id = ? and t.starts_on <= ? and t.ends_on >= ?
+                and g.start_date <= t.ends_on and g.end_date >= t.starts_on""")
+          .params(school, today, today).query(Integer.class).single();
+      assertThat(sheet.getLastRowNum()).as("a header and a row per group").isEqualTo(groupsInMap);
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Intervention");
+    }
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(senco.getBytes(history + ".xlsx")))) {
+      Sheet sheet = book.getSheetAt(0);
+      assertThat(sheet.getLastRowNum()).isEqualTo(2);
+      assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("Precision teaching");
+      assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("Talk Boost");
+    }
+    assertThat(as("GOVERNOR", school).get(history).status()).isEqualTo(404);
+    assertThat(as("GOVERNOR", school).get(map + ".xlsx").status()).isEqualTo(403);
+    assertThat(g2).isPositive();
+  }
+
+  @Test
+  void aDueImpactReviewIsPromptedListedAndFeedsThePlanReview() {
+    long school = accounts.schoolIds().get(2);
+    PageSession senco = as("SENCO", school);
+    LocalDate today = LocalDate.now(clock);
+    long pupil = freshRegisterPupil(school, 0);
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    long groupId = group(school, intervention(school, "Numicon intervention"), ta, List.of(pupil),
+        today.minusWeeks(3), today.plusWeeks(5), ",\"reviewAfterWeeks\":2");
+    String groupPath = "/schools/" + school + "/provision/groups/" + groupId;
+    assertThat(senco.get(groupPath).body()).contains("id=\"review-due\"");
+    assertThat(senco.get("/schools/" + school + "/provision/reviews").body()).contains(groupPath);
+
+    Map<String, String> impact = new HashMap<>(date("reviewedOn", today));
+    impact.put("summary", "");
+    assertThat(senco.post(groupPath + "/impact", impact).body()).contains("Enter what the review found");
+    impact.put("summary", "Good progress with number bonds; continue for one more term.");
+    assertThat(senco.post(groupPath + "/impact", impact).status()).isEqualTo(302);
+    assertThat(senco.get(groupPath).body()).doesNotContain("id=\"review-due\"");
+    assertThat(senco.get("/schools/" + school + "/provision/reviews").body()).doesNotContain(groupPath);
+
+    List<ReviewEvidenceItem> items = evidence.stream().flatMap(e -> e.since(pupil, today.minusDays(1)).stream())
+        .toList();
+    assertThat(items).anySatisfy(i -> {
+      assertThat(i.title()).startsWith("Numicon intervention");
+      assertThat(i.summary()).contains("number bonds");
+    });
+    assertThat(evidence.stream().flatMap(e -> e.since(pupil, today.plusDays(1)).stream()).toList()).isEmpty();
+  }
+
+  @Test
+  void clashesAndSettingsAreCheckedAndSaved() {
+    long school = accounts.schoolIds().get(2);
+    PageSession senco = as("SENCO", school);
+    LocalDate today = LocalDate.now(clock);
+    long pupil = freshRegisterPupil(school, 0);
+    long ta = jdbc.sql("select max(staff_id) from staff_role where school_id = ? and role = 'TEACHING_ASSISTANT'")
+        .param(school).query(Long.class).single();
+    String day = today.getDayOfWeek().getValue() > 5 ? "MONDAY" : today.getDayOfWeek().name();
+    group(school, intervention(school, "Fine motor skills group"), ta, List.of(pupil), today.minusWeeks(1),
+        today.plusWeeks(4), ",\"dayOfWeek\":\"" + day + "\",\"startTime\":\"11:40\",\"room\":\"Hall\"");
+    group(school, intervention(school, "Social communication group"), ta, List.of(pupil), today.minusWeeks(1),
+        today.plusWeeks(4), ",\"dayOfWeek\":\"" + day + "\",\"startTime\":\"12:00\"");
+    String deployment = HtmlUtils.htmlUnescape(senco.get("/schools/" + school + "/provision/deployment").body());
+    assertThat(deployment).contains("Fine motor skills group at 11:40, Hall", "Social communication group at 12:00")
+        .contains("(pupil)");
+
+    String settings = "/schools/" + school + "/provision/settings";
+    senco.get(settings);
+    Map<String, String> form = new HashMap<>(Map.of("notionalThreshold", "six thousand", "teachingAssistant",
+        "16.00", "teacher", "38.00", "senco", "45.00", "headteacher", "55.00", "dsl", "40.00", "schoolAdmin",
+        "14.00", "version", "-1"));
+    PageSession.Page invalid = senco.post(settings, form);
+    assertThat(invalid.body()).contains("Enter the notional threshold in pounds", "value=\"six thousand\"");
+    form.put("notionalThreshold", "6500");
+    PageSession.Page saved = senco.post(settings, form);
+    assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+    assertThat(senco.get("/schools/" + school + "/provision/budget").body()).contains("£6,500.00");
+    PageSession.Page stale = senco.post(settings, form);
+    assertThat(HtmlUtils.htmlUnescape(stale.body())).as("saved from a page read before the last save")
+        .contains(ConcurrentEdit.MESSAGE);
+  }
+}
