@@ -15,8 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SendaTest
 class PupilPageStatementsIntegrationTest {
 
-  /** Sections, timeline, contacts, audit and the session; not one more for each thing that happened. */
-  static final int MAX_STATEMENTS = 15;
+  /**
+   * The pupil record, contacts, audit and the session, plus the sections and timeline entries of the register,
+   * identification, SEN support, agencies and provision modules (one or two statements each); not one more for each
+   * thing that happened.
+   */
+  static final int MAX_STATEMENTS = 24;
 
   // How much a pupil's page has to show: status changes, concerns, contacts and record changes.
   private static final String HISTORY = """
