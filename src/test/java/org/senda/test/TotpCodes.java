@@ -25,14 +25,10 @@ public final class TotpCodes {
         LAST_USED.put(email, candidate);
         return Totp.code(secret, candidate);
       }
-      // The condition waited for is the wall clock itself reaching the next 30-second step: nothing to poll.
-      long waitMillis = (now + 1) * Totp.STEP_SECONDS * 1000L - System.currentTimeMillis() + 50;
-      try {
-        Thread.sleep(Math.max(waitMillis, 50));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      // Every code up to the next step is used: wait until the wall clock reaches the step after this one.
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(Totp.STEP_SECONDS + 5))
+          .pollInterval(java.time.Duration.ofMillis(100))
+          .until(() -> Totp.stepAt(Instant.now()) > now);
     }
   }
 }
