@@ -1,7 +1,5 @@
 package org.senda.identification.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
@@ -52,57 +48,29 @@ class AssessmentImport {
 
   @Transactional
   Result run(long schoolId, String csv, boolean dryRun) {
+    PupilCsv.Read read = PupilCsv.read(csv, COLUMNS, "scores");
+    if (!read.problems().isEmpty()) {
+      return new Result(0, 0, read.problems());
+    }
     List<Problem> problems = new ArrayList<>();
-    List<CSVRecord> records;
-    try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-        .setIgnoreHeaderCase(true).setTrim(true).setIgnoreEmptyLines(true).get().parse(new StringReader(csv))) {
-      Set<String> header = new HashSet<>();
-      parser.getHeaderNames().forEach(h -> header.add(h.toLowerCase(Locale.ROOT)));
-      for (String column : COLUMNS) {
-        if (!header.contains(column)) {
-          problems.add(new Problem(1, column, "Add a column headed " + column));
-        }
-      }
-      if (!problems.isEmpty()) {
-        return new Result(0, 0, problems);
-      }
-      records = parser.getRecords();
-    } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
-      return new Result(0, 0, List.of(new Problem(1, "file",
-          "The file could not be read as CSV: save it as CSV (comma separated) and try again")));
-    }
-    if (records.isEmpty()) {
-      return new Result(0, 0, List.of(new Problem(2, "file", "The file has no rows of scores")));
-    }
 
     setup.ensureSubjects(schoolId);
     setup.ensurePoints(schoolId, setup.cadence(schoolId));
     Map<String, AssessmentSetup.Subject> subjects = setup.subjects(schoolId);
     List<AssessmentSetup.Point> points = setup.points(schoolId);
-    Map<String, Long> pupils = new HashMap<>();
-    jdbc.sql("select upn, id from pupil where school_id = ?")
-        .param(schoolId)
-        .query(rs -> {
-          pupils.put(rs.getString(1).toUpperCase(Locale.ROOT), rs.getLong(2));
-        });
+    Map<String, Long> pupils = PupilCsv.pupilsByUpn(jdbc, schoolId);
 
     Map<String, Integer> seen = new HashMap<>();
     List<Row> rows = new ArrayList<>();
-    for (CSVRecord record : records) {
-      int line = (int) record.getRecordNumber() + 1;
-      String upn = value(record, "upn").toUpperCase(Locale.ROOT);
-      String subjectCode = value(record, "subject").toLowerCase(Locale.ROOT);
-      String pointText = value(record, "assessment_point");
-      String scoreText = value(record, "score");
-      Long pupilId = pupils.get(upn);
+    for (CSVRecord record : read.records()) {
+      int line = PupilCsv.line(record);
+      String subjectCode = PupilCsv.value(record, "subject").toLowerCase(Locale.ROOT);
+      String pointText = PupilCsv.value(record, "assessment_point");
+      String scoreText = PupilCsv.value(record, "score");
       AssessmentSetup.Subject subject = subjects.get(subjectCode);
       AssessmentSetup.Point point = AssessmentSetup.find(points, pointText).orElse(null);
       int before = problems.size();
-      if (upn.isEmpty()) {
-        problems.add(new Problem(line, "upn", "Enter the pupil's UPN"));
-      } else if (pupilId == null) {
-        problems.add(new Problem(line, "upn", "No pupil in this school has the UPN " + upn));
-      }
+      Long pupilId = PupilCsv.pupil(record, pupils, problems);
       if (subject == null) {
         problems.add(new Problem(line, "subject", subjectCode.isEmpty() ? "Enter a subject"
             : "Enter a subject the school assesses: " + String.join(", ", subjects.keySet())));
@@ -163,7 +131,4 @@ class AssessmentImport {
     return points.isEmpty() ? "a term of the school's calendar" : points.getLast().label();
   }
 
-  private static String value(CSVRecord record, String column) {
-    return record.isSet(column) ? record.get(column).trim() : "";
-  }
 }

@@ -1,7 +1,5 @@
 package org.senda.identification.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
@@ -48,57 +44,27 @@ class AttendanceImport {
 
   @Transactional
   AssessmentImport.Result run(long schoolId, String csv, boolean dryRun) {
+    PupilCsv.Read read = PupilCsv.read(csv, COLUMNS, "attendance");
+    if (!read.problems().isEmpty()) {
+      return new AssessmentImport.Result(0, 0, read.problems());
+    }
     List<AssessmentImport.Problem> problems = new ArrayList<>();
-    List<CSVRecord> records;
-    try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-        .setIgnoreHeaderCase(true).setTrim(true).setIgnoreEmptyLines(true).get().parse(new StringReader(csv))) {
-      Set<String> header = new HashSet<>();
-      parser.getHeaderNames().forEach(h -> header.add(h.toLowerCase(Locale.ROOT)));
-      for (String column : COLUMNS) {
-        if (!header.contains(column)) {
-          problems.add(new AssessmentImport.Problem(1, column, "Add a column headed " + column));
-        }
-      }
-      if (!problems.isEmpty()) {
-        return new AssessmentImport.Result(0, 0, problems);
-      }
-      records = parser.getRecords();
-    } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
-      return new AssessmentImport.Result(0, 0, List.of(new AssessmentImport.Problem(1, "file",
-          "The file could not be read as CSV: save it as CSV (comma separated) and try again")));
-    }
-    if (records.isEmpty()) {
-      return new AssessmentImport.Result(0, 0,
-          List.of(new AssessmentImport.Problem(2, "file", "The file has no rows of attendance")));
-    }
-
     Map<String, Term> terms = new HashMap<>();
     List<Term> calendar = organisation.calendar(schoolId).terms();
     for (Term term : calendar) {
       terms.put(key(term.name() + " " + term.academicYear()), term);
     }
-    Map<String, Long> pupils = new HashMap<>();
-    jdbc.sql("select upn, id from pupil where school_id = ?")
-        .param(schoolId)
-        .query(rs -> {
-          pupils.put(rs.getString(1).toUpperCase(Locale.ROOT), rs.getLong(2));
-        });
+    Map<String, Long> pupils = PupilCsv.pupilsByUpn(jdbc, schoolId);
 
     Map<String, Integer> seen = new HashMap<>();
     List<Row> rows = new ArrayList<>();
-    for (CSVRecord record : records) {
-      int line = (int) record.getRecordNumber() + 1;
-      String upn = value(record, "upn").toUpperCase(Locale.ROOT);
-      String termText = value(record, "term");
-      String percentText = value(record, "attendance_percent");
-      Long pupilId = pupils.get(upn);
+    for (CSVRecord record : read.records()) {
+      int line = PupilCsv.line(record);
+      String termText = PupilCsv.value(record, "term");
+      String percentText = PupilCsv.value(record, "attendance_percent");
       Term term = terms.get(key(termText));
       int before = problems.size();
-      if (upn.isEmpty()) {
-        problems.add(new AssessmentImport.Problem(line, "upn", "Enter the pupil's UPN"));
-      } else if (pupilId == null) {
-        problems.add(new AssessmentImport.Problem(line, "upn", "No pupil in this school has the UPN " + upn));
-      }
+      Long pupilId = PupilCsv.pupil(record, pupils, problems);
       if (term == null) {
         problems.add(new AssessmentImport.Problem(line, "term", termText.isEmpty() ? "Enter a term"
             : "Enter a term of the school's calendar with its academic year, for example " + example(calendar)));
@@ -157,7 +123,4 @@ class AttendanceImport {
     return terms.isEmpty() ? "Autumn 2025/26" : terms.getLast().name() + " " + terms.getLast().academicYear();
   }
 
-  private static String value(CSVRecord record, String column) {
-    return record.isSet(column) ? record.get(column).trim() : "";
-  }
 }
