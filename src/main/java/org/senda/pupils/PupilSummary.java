@@ -45,6 +45,17 @@ public record PupilSummary(
   }
 
   /** The legal name, as on the census and in the CTF. */
+  /**
+   * This pupil, when on the roll of the school in the address; otherwise refused as not found, so that a page of one
+   * school never shows another school's pupil whatever the person may see elsewhere.
+   */
+  public PupilSummary requireSchool(long schoolId) {
+    if (schoolId != this.schoolId) {
+      throw new org.senda.access.AccessRefused("pupil " + id + " in school " + schoolId);
+    }
+    return this;
+  }
+
   public String legalName() {
     return legalForename + " " + legalSurname;
   }

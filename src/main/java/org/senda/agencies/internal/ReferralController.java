@@ -323,10 +323,7 @@ class ReferralController {
   private PupilSummary writable(long schoolId, long pupilId) {
     access.requireSchoolReferrals(schoolId);
     PupilSummary pupil = access.requireReferralWrite(pupilId);
-    if (pupil.schoolId() != schoolId) {
-      throw new AccessRefused("pupil " + pupilId + " in school " + schoolId);
-    }
-    return pupil;
+    return pupil.requireSchool(schoolId);
   }
 
   private Optional<AgencyDirectory.Agency> agency(long schoolId, @Nullable String agencyId) {

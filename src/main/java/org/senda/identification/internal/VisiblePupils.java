@@ -3,7 +3,6 @@ package org.senda.identification.internal;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.LongPredicate;
-import org.senda.access.AccessRefused;
 import org.senda.access.ActionForbidden;
 import org.senda.access.Permissions;
 import org.senda.pupils.PupilAccess;
@@ -49,9 +48,6 @@ class VisiblePupils {
   PupilSummary pupilIn(long schoolId, long pupilId) {
     permissions.requireSchool(schoolId);
     PupilSummary pupil = access.requireView(pupilId);
-    if (pupil.schoolId() != schoolId) {
-      throw new AccessRefused("pupil " + pupilId + " in school " + schoolId);
-    }
-    return pupil;
+    return pupil.requireSchool(schoolId);
   }
 }

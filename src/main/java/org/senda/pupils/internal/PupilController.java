@@ -348,10 +348,7 @@ class PupilController {
   /** The pupil, when visible to the person and on the roll of the school in the address. */
   private PupilSummary pupilIn(long schoolId, long pupilId) {
     PupilSummary pupil = access.requireView(pupilId);
-    if (pupil.schoolId() != schoolId) {
-      throw new AccessRefused("pupil " + pupilId + " in school " + schoolId);
-    }
-    return pupil;
+    return pupil.requireSchool(schoolId);
   }
 
   /** A pupil the person may see and whose record they may maintain (IMPORT_PUPILS: the school's record keepers). */

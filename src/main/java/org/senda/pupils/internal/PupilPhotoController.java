@@ -94,10 +94,7 @@ class PupilPhotoController {
 
   private PupilSummary pupilIn(long schoolId, long pupilId) {
     PupilSummary pupil = access.requireView(pupilId);
-    if (pupil.schoolId() != schoolId) {
-      throw new AccessRefused("pupil " + pupilId + " in school " + schoolId);
-    }
-    return pupil;
+    return pupil.requireSchool(schoolId);
   }
 
   /** Someone who sees the pupil and keeps the school's pupil records (IMPORT_PUPILS). */

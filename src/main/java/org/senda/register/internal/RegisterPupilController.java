@@ -172,10 +172,7 @@ class RegisterPupilController {
 
   private PupilSummary manageable(long schoolId, long pupilId) {
     PupilSummary pupil = access.requireManage(pupilId);
-    if (pupil.schoolId() != schoolId) {
-      throw new AccessRefused("pupil " + pupilId + " in school " + schoolId);
-    }
-    return pupil;
+    return pupil.requireSchool(schoolId);
   }
 
   private SchoolSummary school(long schoolId) {

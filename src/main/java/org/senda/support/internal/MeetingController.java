@@ -43,7 +43,7 @@ class MeetingController {
   @PostMapping("/pupils/{pupilId}/meetings")
   String schedule(@PathVariable long schoolId, @PathVariable long pupilId, @ModelAttribute ScheduleForm scheduleForm,
       BindingResult errors, Model model, RedirectAttributes flash) {
-    inSchool(schoolId, meetings.requireWritable(pupilId));
+    meetings.requireWritable(pupilId).requireSchool(schoolId);
     var date = scheduleForm.scheduledOn();
     if (date != null && !date.isBlank()) {
       date.problem("the date of the meeting").ifPresent(m -> errors.rejectValue("scheduledOn", "date", m));
@@ -63,14 +63,14 @@ class MeetingController {
 
   @GetMapping("/pupils/{pupilId}/meetings/record")
   String recordNew(@PathVariable long schoolId, @PathVariable long pupilId, Model model) {
-    PupilSummary pupil = inSchool(schoolId, meetings.requireWritable(pupilId));
+    PupilSummary pupil = meetings.requireWritable(pupilId).requireSchool(schoolId);
     return form(model, schoolId, pupil, null, MeetingForm.empty(meetings.today()), null);
   }
 
   @PostMapping("/pupils/{pupilId}/meetings/record")
   String saveNew(@PathVariable long schoolId, @PathVariable long pupilId, @ModelAttribute MeetingForm meetingForm,
       BindingResult errors, Model model, RedirectAttributes flash) {
-    PupilSummary pupil = inSchool(schoolId, meetings.requireWritable(pupilId));
+    PupilSummary pupil = meetings.requireWritable(pupilId).requireSchool(schoolId);
     meetingForm.reject(errors);
     if (!errors.hasErrors()) {
       try {
@@ -117,7 +117,7 @@ class MeetingController {
 
   private String page(Model model, long schoolId, long pupilId, ScheduleForm form, BindingResult errors) {
     MeetingService.Read read = meetings.read(pupilId);
-    inSchool(schoolId, read.pupil());
+    read.pupil().requireSchool(schoolId);
     model.addAttribute("pupil", read.pupil());
     model.addAttribute("upcoming", read.meetings().stream().filter(m -> !m.held()).toList().reversed());
     model.addAttribute("held", read.meetings().stream().filter(Meeting::held).toList());
@@ -167,12 +167,6 @@ class MeetingController {
     }
   }
 
-  private static PupilSummary inSchool(long schoolId, PupilSummary pupil) {
-    if (pupil.schoolId() != schoolId) {
-      throw new AccessRefused("pupil " + pupil.id() + " in school " + schoolId);
-    }
-    return pupil;
-  }
 
   private static Meeting meeting(long schoolId, Meeting meeting) {
     if (meeting.schoolId() != schoolId) {

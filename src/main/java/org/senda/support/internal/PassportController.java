@@ -3,7 +3,6 @@ package org.senda.support.internal;
 import java.io.IOException;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.senda.access.AccessRefused;
 import org.senda.organisation.Organisation;
 import org.senda.pupils.PupilSummary;
 import org.senda.web.ConcurrentEdit;
@@ -43,7 +42,7 @@ class PassportController {
   String view(@PathVariable long schoolId, @PathVariable long pupilId,
       @RequestParam(required = false) @Nullable Integer version, Model model) {
     PassportService.Read read = passports.read(pupilId, version);
-    inSchool(schoolId, read.pupil());
+    read.pupil().requireSchool(schoolId);
     model.addAttribute("pupil", read.pupil());
     model.addAttribute("passport", read.passport().orElse(null));
     model.addAttribute("versions", read.versions());
@@ -54,14 +53,14 @@ class PassportController {
 
   @GetMapping("/schools/{schoolId}/pupils/{pupilId}/passport/edit")
   String edit(@PathVariable long schoolId, @PathVariable long pupilId, Model model) {
-    PupilSummary pupil = inSchool(schoolId, passports.requireWritable(pupilId));
+    PupilSummary pupil = passports.requireWritable(pupilId).requireSchool(schoolId);
     return form(model, schoolId, pupil, PassportForm.of(passports.current(pupilId).orElse(null)));
   }
 
   @PostMapping("/schools/{schoolId}/pupils/{pupilId}/passport")
   String save(@PathVariable long schoolId, @PathVariable long pupilId, @ModelAttribute PassportForm passportForm,
       BindingResult errors, Model model, RedirectAttributes flash) {
-    PupilSummary pupil = inSchool(schoolId, passports.requireWritable(pupilId));
+    PupilSummary pupil = passports.requireWritable(pupilId).requireSchool(schoolId);
     if (passportForm.pupilContributedOn() != null && !passportForm.pupilContributedOn().isBlank()) {
       passportForm.pupilContributedOn().problem("the date the pupil last contributed")
           .ifPresent(m -> errors.rejectValue("pupilContributedOn", "date", m));
@@ -102,7 +101,7 @@ class PassportController {
   String addImage(@PathVariable long schoolId, @PathVariable long pupilId, @RequestParam("image") MultipartFile image,
       @RequestParam(value = "altText", required = false) @Nullable String altText, RedirectAttributes flash)
       throws IOException {
-    inSchool(schoolId, passports.requireWritable(pupilId));
+    passports.requireWritable(pupilId).requireSchool(schoolId);
     String problem = null;
     if (image.isEmpty()) {
       problem = "Select a picture";
@@ -151,10 +150,4 @@ class PassportController {
     model.addAttribute("schoolName", organisation.school(schoolId).orElseThrow().name());
   }
 
-  private static PupilSummary inSchool(long schoolId, PupilSummary pupil) {
-    if (pupil.schoolId() != schoolId) {
-      throw new AccessRefused("pupil " + pupil.id() + " in school " + schoolId);
-    }
-    return pupil;
-  }
 }

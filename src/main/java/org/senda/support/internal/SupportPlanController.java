@@ -57,7 +57,7 @@ class SupportPlanController {
 
   @GetMapping("/pupils/{pupilId}/support-plans/new")
   String newPlan(@PathVariable long schoolId, @PathVariable long pupilId, Model model) {
-    PupilSummary pupil = inSchool(schoolId, plans.requireWritable(pupilId));
+    PupilSummary pupil = plans.requireWritable(pupilId).requireSchool(schoolId);
     PlanDraft empty = new PlanDraft(null, plans.defaultReviewDate(schoolId, plans.today()), PlanStatus.DRAFT, null,
         List.of(), List.of());
     return form(model, schoolId, pupil, null, PlanForm.of(empty, null));
@@ -66,7 +66,7 @@ class SupportPlanController {
   @PostMapping("/pupils/{pupilId}/support-plans")
   String create(@PathVariable long schoolId, @PathVariable long pupilId, @ModelAttribute PlanForm planForm,
       BindingResult errors, Model model, RedirectAttributes flash) {
-    PupilSummary pupil = inSchool(schoolId, plans.requireWritable(pupilId));
+    PupilSummary pupil = plans.requireWritable(pupilId).requireSchool(schoolId);
     planForm.rejectBadDates(errors);
     if (!errors.hasErrors()) {
       try {
@@ -131,7 +131,7 @@ class SupportPlanController {
   @GetMapping("/pupils/{pupilId}/passport/pdf")
   org.springframework.http.ResponseEntity<byte[]> passportPdf(@PathVariable long schoolId,
       @PathVariable long pupilId) {
-    inSchool(schoolId, plans.pupil(pupilId));
+    plans.pupil(pupilId).requireSchool(schoolId);
     return SupportPdfs.response(pdfs.passport(pupilId));
   }
 
@@ -258,12 +258,6 @@ class SupportPlanController {
     }
   }
 
-  private static PupilSummary inSchool(long schoolId, PupilSummary pupil) {
-    if (pupil.schoolId() != schoolId) {
-      throw new AccessRefused("pupil " + pupil.id() + " in school " + schoolId);
-    }
-    return pupil;
-  }
 
   private static PlanDetail plan(long schoolId, PlanDetail plan) {
     if (plan.schoolId() != schoolId) {
