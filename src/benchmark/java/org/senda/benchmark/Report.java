@@ -77,7 +77,8 @@ final class Report {
       String large = statements.get(page.name());
       if (small != null && large != null) {
         checks.add(new Check(page.name() + ": SQL statements per request", "same for small and large data",
-            small + " (DEMO) / " + large + " (benchmark size)", small.equals(large) && small.matches("\\d+")));
+            small + " (DEMO) / " + large + " (benchmark size)", steady(small).equals(steady(large))
+                && steady(small).matches("\\d+")));
       }
     }
     GatlingRun.Figures all = load.get(GatlingRun.ALL);
@@ -242,6 +243,15 @@ final class Report {
     if (value != null) {
       md.append("| ").append(what).append(" | ").append(value).append(" |\n");
     }
+  }
+
+  /**
+   * The count once the page is warm: the last of the figures a page gave over three requests ("6 / 5" when the
+   * first request also recorded when an API token was last used, at most once per LAST_USED_RESOLUTION of ApiTokens).
+   */
+  static String steady(String counts) {
+    String[] each = counts.split(" / ");
+    return each[each.length - 1];
   }
 
   static String ms(double millis) {

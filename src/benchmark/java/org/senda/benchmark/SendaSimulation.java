@@ -8,6 +8,8 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.uniformRandomSwitch;
+import static io.gatling.javaapi.http.HttpDsl.Cookie;
+import static io.gatling.javaapi.http.HttpDsl.addCookie;
 import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -98,12 +100,20 @@ public class SendaSimulation extends Simulation {
     HttpRequestActionBuilder request = http(name)
         .httpRequest(target.method(), target.path())
         .check(responseTimeInMillis().saveAs("millis"), status().is(target.status()));
+    ChainBuilder visit = target.newVisitor() ? exec(flushCookieJar()) : exec(session -> session);
     for (Map.Entry<String, String> header : target.headers().entrySet()) {
-      request = request.header(header.getKey(), header.getValue());
+      if (header.getKey().equalsIgnoreCase("Cookie")) {
+        // Into the user's cookie jar, replacing any cookie of the same name that an earlier page set (a Cookie
+        // header beside the jar's cookies would send both, and the server would read the earlier one).
+        for (String cookie : header.getValue().split(";\\s*")) {
+          int equals = cookie.indexOf('=');
+          visit = visit.exec(addCookie(Cookie(cookie.substring(0, equals), cookie.substring(equals + 1)).withPath("/")));
+        }
+      } else {
+        request = request.header(header.getKey(), header.getValue());
+      }
     }
-    ChainBuilder visit = (target.newVisitor() ? exec(flushCookieJar()) : exec(session -> session))
-        .exec(session -> session.remove("millis"))
-        .exec(request);
+    visit = visit.exec(session -> session.remove("millis")).exec(request);
     if (!prefix.isEmpty()) {
       return visit;
     }

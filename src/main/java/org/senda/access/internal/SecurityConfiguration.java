@@ -32,7 +32,10 @@ class SecurityConfiguration {
       throws Exception {
     http.securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // A token call leaves any session it carries alone: no new session and no new id for the one it has (a
+        // browser signed in to the pages and calling the API with a token must stay signed in).
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .requestCache(cache -> cache.disable())
         .securityContext(context -> context.requireExplicitSave(true))
         .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users), BasicAuthenticationFilter.class)

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.senda.access.Accounts;
 import org.senda.access.StaffAccounts;
 import org.senda.access.StaffAccounts.Person;
+import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,9 @@ class SessionsIntegrationTest {
 
   @Autowired
   Accounts accounts;
+
+  @Autowired
+  DemoAccounts demo;
 
   @Value("${senda.session.idle-timeout}")
   Duration idleTimeout;
@@ -75,6 +79,20 @@ class SessionsIntegrationTest {
         .params(longAgo, longAgo + idleTimeout.toMillis(), String.valueOf(person.accountId()))
         .update();
     assertThat(session.get("/account").location()).endsWith("/sign-in");
+  }
+
+  @Test
+  void anApiCallWithATokenLeavesTheSessionItCarriesSignedIn() {
+    DemoAccounts.Account senco = demo.get("SENCO", demo.schoolIds().getFirst());
+    PageSession session = PageSession.signedIn(port, senco);
+    assertThat(session.get("/account").status()).isEqualTo(200);
+
+    PageSession.Page api = session.get("/api/v1/schools",
+        Map.of("Authorization", "Bearer " + senco.apiToken(), "Accept", "application/json"));
+
+    assertThat(api.status()).isEqualTo(200);
+    assertThat(api.header("Set-Cookie")).as("a token call starts or renames no session").isEmpty();
+    assertThat(session.get("/account").status()).as("still signed in to the pages").isEqualTo(200);
   }
 
   private int sessionsOf(Person person) {
