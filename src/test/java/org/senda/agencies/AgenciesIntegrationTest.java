@@ -24,6 +24,7 @@ import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SqlStatements;
 import org.senda.web.ConcurrentEdit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -411,6 +412,102 @@ class AgenciesIntegrationTest {
         org.senda.test.SqlStatements.of(other));
     assertThat(page("TEACHER", school()).get("/schools/" + school() + "/referrals").status()).isEqualTo(403);
     assertThat(page("SENCO", otherSchool()).get("/schools/" + school() + "/referrals").status()).isEqualTo(404);
+  }
+
+  /** Sends a referral through the API with the consent of the pupil's first parent; returns its id. */
+  long sentReferral(long pupilId, long contactId) {
+    Api.Response created = api("SENCO", school()).postJson("/api/v1/pupils/" + pupilId + "/referrals", """
+        {"agencyId":%d,"reason":"Hard to understand in class","status":"SENT",
+         "consent":{"contactId":%d,"givenOn":"%s","how":"IN_WRITING","scope":["ASSESSMENT"]}}"""
+        .formatted(agency("SPEECH_AND_LANGUAGE"), contactId, LocalDate.now(clock)));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().get("id").asLong();
+  }
+
+  int audited(String recordType, String action, Object recordId) {
+    return jdbc.sql("select count(*) from audit_entry where record_type = ? and action = ? and record_id = ?")
+        .params(recordType, action, recordId.toString()).query(Integer.class).single();
+  }
+
+  @Test
+  void aParentWithoutEmailGetsALetterToPostAndTheSchoolRecordsWhenItWasPosted() throws Exception {
+    long pupilId = pupil();
+    Map<String, Object> parent = jdbc.sql("""
+            select id, name from pupil_contact where pupil_id = ? and parental_responsibility
+            order by contact_order, id limit 1""").param(pupilId).query().singleRow();
+    long contactId = ((Number) parent.get("id")).longValue();
+    String name = (String) parent.get("name");
+    jdbc.sql("update pupil_contact set email = null where id = ?").param(contactId).update();
+    long referralId = sentReferral(pupilId, contactId);
+    long letterId = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+        "select id from referral_letter where referral_id = ? and contact_id = ?").params(referralId, contactId)
+        .query(Long.class).optional(), Optional::isPresent).orElseThrow();
+    assertThat(row(referralId).get("status")).isEqualTo("SENT");
+
+    String base = "/schools/" + school() + "/referrals/" + referralId;
+    PageSession senco = page("SENCO", school());
+    assertThat(senco.get(base).body()).contains("Letters to post", name, "Not posted",
+        base + "/letters/" + letterId + ".pdf");
+    String list = "/schools/" + school() + "/referral-letters";
+    PageSession.Page toPost = senco.get(list);
+    assertThat(toPost.status()).isEqualTo(200);
+    assertThat(toPost.body()).contains(name, base + "/letters/" + letterId + "\"");
+    // One query for the letters and one for their pupils, whatever the number of letters: a second letter, to a
+    // parent of another pupil, issues no more statements.
+    jdbc.sql("""
+            insert into referral_letter (referral_id, school_id, pupil_id, contact_id, parent_name, relationship,
+              created_at)
+            select r.id, r.school_id, r.pupil_id, c.id, c.name, c.relationship, current_timestamp
+            from referral r join pupil_contact c on c.pupil_id = r.pupil_id
+            where r.id = (select min(x.id) from referral x where x.school_id = ? and x.pupil_id <> ?
+                          and x.sent_on is not null)
+              and c.id = (select min(c2.id) from pupil_contact c2 where c2.pupil_id = r.pupil_id)""")
+        .params(school(), pupilId).update();
+    PageSession.Page twoToPost = senco.get(list);
+    assertThat(twoToPost.body()).contains(name);
+    SqlStatements.assertBounded(14, SqlStatements.of(toPost), SqlStatements.of(twoToPost));
+
+    PageSession.Page pdf = senco.get(base + "/letters/" + letterId + ".pdf");
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(pdf.header("Content-Type").orElseThrow()).startsWith("application/pdf");
+    assertThat(audited("referral-letter", "EXPORT", letterId)).isEqualTo(1);
+    byte[] bytes = senco.getBytes(base + "/letters/" + letterId + ".pdf");
+    try (var document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+      assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+          .contains("Dear " + name + ",", "Sent on " + LocalDate.now(clock).format(
+              java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
+    }
+
+    String record = base + "/letters/" + letterId;
+    LocalDate today = LocalDate.now(clock);
+    assertThat(page("TEACHER", school()).get(record + ".pdf").status()).isEqualTo(403);
+    assertThat(page("SENCO", otherSchool()).get(record + ".pdf").status()).isEqualTo(404);
+    assertThat(page("DSL", school()).get(record + ".pdf").status()).isEqualTo(200);
+    assertThat(page("DSL", school()).post(record, date("postedOn", today, Map.of("version", "0"))).status())
+        .isEqualTo(403);
+    assertThat(page("TEACHER", school()).get(list).status()).isEqualTo(403);
+    assertThat(page("SENCO", otherSchool()).get(list).status()).isEqualTo(404);
+
+    assertThat(senco.get(record).status()).isEqualTo(200);
+    PageSession.Page future = senco.post(record, date("postedOn", today.plusDays(1), Map.of("version", "0")));
+    assertThat(future.status()).isEqualTo(200);
+    assertThat(future.body()).contains("There is a problem", "must be today or in the past");
+    PageSession.Page stale = senco.post(record, date("postedOn", today, Map.of("version", "7")));
+    assertThat(stale.body()).contains(ConcurrentEdit.MESSAGE.substring(0, 40));
+    assertThat(jdbc.sql("select posted_on from referral_letter where id = ?").param(letterId)
+        .query(LocalDate.class).optional()).isEmpty();
+
+    PageSession.Page posted = senco.post(record, date("postedOn", today, Map.of("version", "0")));
+    assertThat(posted.status()).isEqualTo(302);
+    Map<String, Object> letter = jdbc.sql("select posted_on, posted_by_name from referral_letter where id = ?")
+        .param(letterId).query().singleRow();
+    assertThat(letter.get("POSTED_ON").toString()).isEqualTo(today.toString());
+    assertThat((String) letter.get("POSTED_BY_NAME")).isNotBlank();
+    assertThat(audited("referral-letter", "UPDATE", letterId)).isEqualTo(1);
+    assertThat(senco.get(base).body()).contains("Letter to " + name.replace("'", "&#39;") + " recorded as posted",
+        "by " + ((String) letter.get("POSTED_BY_NAME")).replace("'", "&#39;"));
+    assertThat(senco.get(list).body()).doesNotContain(base + "/letters/" + letterId + "\"");
   }
 
   static boolean sentTo(Message message, String email) {
