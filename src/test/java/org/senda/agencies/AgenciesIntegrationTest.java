@@ -510,6 +510,147 @@ class AgenciesIntegrationTest {
     assertThat(senco.get(list).body()).doesNotContain(base + "/letters/" + letterId + "\"");
   }
 
+  @Test
+  void theApiKeepsAReportOnlyWhenItIsAPdfWithASummaryAndRefusesOthers() {
+    long pupilId = pupil();
+    long contactId = jdbc.sql("""
+            select min(id) from pupil_contact where pupil_id = ? and parental_responsibility""")
+        .param(pupilId).query(Long.class).single();
+    long referralId = sentReferral(pupilId, contactId);
+    String path = "/api/v1/referrals/" + referralId + "/reports";
+    Api senco = api("SENCO", school());
+
+    Api.Response noSummary = senco.post(path, "application/pdf", PDF);
+    assertThat(noSummary.status()).isEqualTo(422);
+    assertThat(noSummary.contentType()).startsWith("application/problem+json");
+    assertThat(fields(noSummary)).containsExactly("adviceSummary");
+    Api.Response notPdf = senco.post(path + "?adviceSummary=Visual%20supports", "application/pdf",
+        "PK\u0003\u0004 a word document".getBytes());
+    assertThat(fields(notPdf)).containsExactly("file");
+    assertThat(notPdf.body()).contains("must be a PDF");
+    byte[] large = new byte[5 * 1024 * 1024 + 1];
+    System.arraycopy(PDF, 0, large, 0, PDF.length);
+    Api.Response tooLarge = senco.post(path + "?adviceSummary=Visual%20supports", "application/pdf", large);
+    assertThat(fields(tooLarge)).containsExactly("file");
+    assertThat(tooLarge.body()).contains("smaller than 5MB");
+    Api.Response badForm = senco.postMultipart(path, Map.of("adviceSummary", " ", "receivedOn", "2026-02-31"),
+        "file", "report.pdf", "application/pdf", "%PD".getBytes());
+    assertThat(badForm.status()).isEqualTo(422);
+    assertThat(fields(badForm)).containsExactlyInAnyOrder("adviceSummary", "receivedOn", "file");
+    assertThat(jdbc.sql("select count(*) from referral_report where referral_id = ?").param(referralId)
+        .query(Integer.class).single()).isZero();
+
+    Api.Response raw = senco.post(path + "?adviceSummary=Use%20visual%20supports&filename=SALT%20report.pdf",
+        "application/pdf", PDF);
+    assertThat(raw.status()).as(raw.body()).isEqualTo(201);
+    long rawId = raw.json().get("id").asLong();
+    assertThat(raw.json().get("receivedOn").asString()).isEqualTo(LocalDate.now(clock).toString());
+    String yesterday = LocalDate.now(clock).minusDays(1).toString();
+    Api.Response form = senco.postMultipart(path, Map.of("adviceSummary", "One instruction at a time",
+        "receivedOn", yesterday), "file", "../ot.pdf", "application/octet-stream", PDF);
+    assertThat(form.status()).as(form.body()).isEqualTo(201);
+    assertThat(form.json().get("filename").asString()).isEqualTo("ot.pdf");
+    Api.Response adviceOnly = senco.postMultipart(path, Map.of("adviceSummary", "Advice by telephone"), "file",
+        "", "", null);
+    assertThat(adviceOnly.status()).as(adviceOnly.body()).isEqualTo(201);
+    assertThat(jdbc.sql("""
+            select advice_summary || ':' || coalesce(filename, '-') || ':' || coalesce(size_bytes, 0)
+            from referral_report where referral_id = ? order by id""").param(referralId).query(String.class).list())
+        .containsExactly("Use visual supports:SALT report.pdf:" + PDF.length,
+            "One instruction at a time:ot.pdf:" + PDF.length, "Advice by telephone:-:0");
+    assertThat(audited("referral-report", "CREATE", rawId)).isEqualTo(1);
+    assertThat(senco.get("/api/v1/referrals/" + referralId).json().get("reports").valueStream()
+        .map(r -> r.get("adviceSummary").asString())).contains("Use visual supports", "Advice by telephone");
+
+    Map<String, String> summary = Map.of("adviceSummary", "x");
+    assertThat(api("DSL", school()).postMultipart(path, summary, "file", "r.pdf", "application/pdf", PDF).status())
+        .isEqualTo(403);
+    assertThat(api("TEACHER", school()).post(path + "?adviceSummary=x", "application/pdf", PDF).status())
+        .isIn(403, 404);
+    assertThat(api("SENCO", otherSchool()).post(path + "?adviceSummary=x", "application/pdf", PDF).status())
+        .isEqualTo(404);
+    assertThat(api("GOVERNOR", school()).post(path + "?adviceSummary=x", "application/pdf", PDF).status())
+        .isEqualTo(404);
+    assertThat(senco.post("/api/v1/referrals/999999999/reports?adviceSummary=x", "application/pdf", PDF).status())
+        .isEqualTo(404);
+    assertThat(jdbc.sql("select count(*) from referral_report where referral_id = ?").param(referralId)
+        .query(Integer.class).single()).isEqualTo(3);
+  }
+
+  @Test
+  void theApiMovesAReferralOnByTheRulesOfTheStatusPageAndRefusesAStaleChange() {
+    long pupilId = pupil();
+    long referralId = newReferral(pupilId);
+    String path = "/api/v1/referrals/" + referralId + "/status";
+    Api senco = api("SENCO", school());
+    String today = LocalDate.now(clock).toString();
+
+    Api.Response noConsent = senco.postJson(path, """
+        {"status":"SENT","changedOn":"%s","version":%s}""".formatted(today, version(referralId)));
+    assertThat(noConsent.status()).isEqualTo(422);
+    assertThat(fields(noConsent)).containsExactly("consent");
+    Api.Response nonsense = senco.postJson(path, """
+        {"status":"LOST","changedOn":"yesterday","note":"%s"}""".formatted("n".repeat(1001)));
+    assertThat(fields(nonsense)).containsExactlyInAnyOrder("status", "changedOn", "note");
+    assertThat(row(referralId).get("status")).isEqualTo("DRAFT");
+
+    PageSession page = page("SENCO", school());
+    long contactId = jdbc.sql("select min(id) from pupil_contact where pupil_id = ? and parental_responsibility")
+        .param(pupilId).query(Long.class).single();
+    assertThat(page.post("/schools/" + school() + "/referrals/" + referralId + "/consent", date("givenOn",
+        LocalDate.now(clock), Map.of("version", version(referralId), "contact", String.valueOf(contactId),
+            "how", "VERBAL", "scope", "ASSESSMENT"))).status()).isEqualTo(302);
+    Api.Response future = senco.postJson(path, """
+        {"status":"SENT","changedOn":"%s"}""".formatted(LocalDate.now(clock).plusDays(1)));
+    assertThat(fields(future)).containsExactly("changedOn");
+
+    Api.Response sent = senco.postJson(path, """
+        {"status":"SENT","changedOn":"%s","version":%s}""".formatted(today, version(referralId)));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    assertThat(sent.json().get("status").asString()).isEqualTo("SENT");
+    assertThat(sent.json().get("sentOn").asString()).isEqualTo(today);
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+        "select parent_copy_recipients from referral where id = ?").param(referralId).query(String.class)
+        .optional().isPresent());
+
+    Api.Response skipped = senco.postJson(path, """
+        {"status":"ADVICE_RECEIVED"}""");
+    assertThat(skipped.status()).isEqualTo(422);
+    assertThat(fields(skipped)).containsExactly("status");
+    assertThat(skipped.body()).contains("A referral that is sent cannot be marked advice received");
+
+    Api.Response stale = senco.postJson(path, """
+        {"status":"ACCEPTED","version":0}""");
+    assertThat(stale.status()).isEqualTo(409);
+    Api.Response staleHeader = senco.post(path, "application/json", """
+        {"status":"ACCEPTED"}""".getBytes(), "If-Match", "\"0\"");
+    assertThat(staleHeader.status()).isEqualTo(409);
+    assertThat(row(referralId).get("status")).isEqualTo("SENT");
+
+    assertThat(api("DSL", school()).postJson(path, """
+        {"status":"CLOSED"}""").status()).isEqualTo(403);
+    assertThat(api("SENCO", otherSchool()).postJson(path, """
+        {"status":"CLOSED"}""").status()).isEqualTo(404);
+    assertThat(api("GOVERNOR", school()).postJson(path, """
+        {"status":"CLOSED"}""").status()).isEqualTo(404);
+
+    Api.Response accepted = senco.post(path, "application/json", """
+        {"status":"ACCEPTED","note":"Triage call booked"}""".getBytes(), "If-Match", "\"" + version(referralId)
+        + "\"");
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    assertThat(accepted.json().get("history").valueStream().map(h -> h.get("status").asString()))
+        .containsExactly("DRAFT", "SENT", "ACCEPTED");
+    assertThat(accepted.json().get("history").get(2).get("note").asString()).isEqualTo("Triage call booked");
+    assertThat(jdbc.sql("""
+            select count(*) from audit_entry where record_type = 'referral' and record_id = ? and action = 'UPDATE'
+              and detail = 'status ACCEPTED'""").param(String.valueOf(referralId)).query(Integer.class).single())
+        .isEqualTo(1);
+  }
+
+  static List<String> fields(Api.Response response) {
+    return response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+  }
+
   static boolean sentTo(Message message, String email) {
     try {
       return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().contains(email));
