@@ -448,7 +448,7 @@ class AgenciesIntegrationTest {
     PageSession senco = page("SENCO", school());
     assertThat(senco.get(base).body()).contains("Letters to post", name, "Not posted",
         base + "/letters/" + letterId + ".pdf");
-    String list = "/schools/" + school() + "/referral-letters";
+    String list = "/schools/" + school() + "/referrals/letters";
     PageSession.Page toPost = senco.get(list);
     assertThat(toPost.status()).isEqualTo(200);
     assertThat(toPost.body()).contains(name, base + "/letters/" + letterId + "\"");

@@ -83,7 +83,7 @@ class AgenciesPageTest {
     // A referral sent to a parent without an email address leaves a letter to post.
     long referralId = Long.parseLong(referral.replaceAll(".*/referrals/(\\d+)$", "$1"));
     long letter = letterFor(referralId);
-    browser.get(base + "/schools/" + school + "/referral-letters");
+    browser.get(base + "/schools/" + school + "/referrals/letters");
     assertThat(browser.getTitle()).startsWith("Letters to post - ");
     assertThat(browser.getPageSource()).contains("/letters/" + letter + ".pdf");
     Browser.assertAccessible(browser);

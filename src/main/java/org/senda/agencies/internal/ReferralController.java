@@ -155,7 +155,7 @@ class ReferralController {
   }
 
   /** The school's letters to parents without an email address that are still to post, for the SENCO. */
-  @GetMapping("/schools/{schoolId}/referral-letters")
+  @GetMapping("/schools/{schoolId}/referrals/letters")
   @Transactional
   String lettersToPost(@PathVariable long schoolId, Model model) {
     access.requireSchoolReferrals(schoolId);
