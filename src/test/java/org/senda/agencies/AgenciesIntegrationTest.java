@@ -24,6 +24,7 @@ import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SqlStatements;
 import org.senda.web.ConcurrentEdit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -411,6 +412,243 @@ class AgenciesIntegrationTest {
         org.senda.test.SqlStatements.of(other));
     assertThat(page("TEACHER", school()).get("/schools/" + school() + "/referrals").status()).isEqualTo(403);
     assertThat(page("SENCO", otherSchool()).get("/schools/" + school() + "/referrals").status()).isEqualTo(404);
+  }
+
+  /** Sends a referral through the API with the consent of the pupil's first parent; returns its id. */
+  long sentReferral(long pupilId, long contactId) {
+    Api.Response created = api("SENCO", school()).postJson("/api/v1/pupils/" + pupilId + "/referrals", """
+        {"agencyId":%d,"reason":"Hard to understand in class","status":"SENT",
+         "consent":{"contactId":%d,"givenOn":"%s","how":"IN_WRITING","scope":["ASSESSMENT"]}}"""
+        .formatted(agency("SPEECH_AND_LANGUAGE"), contactId, LocalDate.now(clock)));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().get("id").asLong();
+  }
+
+  int audited(String recordType, String action, Object recordId) {
+    return jdbc.sql("select count(*) from audit_entry where record_type = ? and action = ? and record_id = ?")
+        .params(recordType, action, recordId.toString()).query(Integer.class).single();
+  }
+
+  @Test
+  void aParentWithoutEmailGetsALetterToPostAndTheSchoolRecordsWhenItWasPosted() throws Exception {
+    long pupilId = pupil();
+    Map<String, Object> parent = jdbc.sql("""
+            select id, name from pupil_contact where pupil_id = ? and parental_responsibility
+            order by contact_order, id limit 1""").param(pupilId).query().singleRow();
+    long contactId = ((Number) parent.get("id")).longValue();
+    String name = (String) parent.get("name");
+    jdbc.sql("update pupil_contact set email = null where id = ?").param(contactId).update();
+    long referralId = sentReferral(pupilId, contactId);
+    long letterId = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+        "select id from referral_letter where referral_id = ? and contact_id = ?").params(referralId, contactId)
+        .query(Long.class).optional(), Optional::isPresent).orElseThrow();
+    assertThat(row(referralId).get("status")).isEqualTo("SENT");
+
+    String base = "/schools/" + school() + "/referrals/" + referralId;
+    PageSession senco = page("SENCO", school());
+    assertThat(senco.get(base).body()).contains("Letters to post", name, "Not posted",
+        base + "/letters/" + letterId + ".pdf");
+    String list = "/schools/" + school() + "/referrals/letters";
+    PageSession.Page toPost = senco.get(list);
+    assertThat(toPost.status()).isEqualTo(200);
+    assertThat(toPost.body()).contains(name, base + "/letters/" + letterId + "\"");
+    // One query for the letters and one for their pupils, whatever the number of letters: a second letter, to a
+    // parent of another pupil, issues no more statements.
+    jdbc.sql("""
+            insert into referral_letter (referral_id, school_id, pupil_id, contact_id, parent_name, relationship,
+              created_at)
+            select r.id, r.school_id, r.pupil_id, c.id, c.name, c.relationship, current_timestamp
+            from referral r join pupil_contact c on c.pupil_id = r.pupil_id
+            where r.id = (select min(x.id) from referral x where x.school_id = ? and x.pupil_id <> ?
+                          and x.sent_on is not null)
+              and c.id = (select min(c2.id) from pupil_contact c2 where c2.pupil_id = r.pupil_id)""")
+        .params(school(), pupilId).update();
+    PageSession.Page twoToPost = senco.get(list);
+    assertThat(twoToPost.body()).contains(name);
+    SqlStatements.assertBounded(14, SqlStatements.of(toPost), SqlStatements.of(twoToPost));
+
+    PageSession.Page pdf = senco.get(base + "/letters/" + letterId + ".pdf");
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(pdf.header("Content-Type").orElseThrow()).startsWith("application/pdf");
+    assertThat(audited("referral-letter", "EXPORT", letterId)).isEqualTo(1);
+    byte[] bytes = senco.getBytes(base + "/letters/" + letterId + ".pdf");
+    try (var document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+      assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+          .contains("Dear " + name + ",", "Sent on " + LocalDate.now(clock).format(
+              java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
+    }
+
+    String record = base + "/letters/" + letterId;
+    LocalDate today = LocalDate.now(clock);
+    assertThat(page("TEACHER", school()).get(record + ".pdf").status()).isEqualTo(403);
+    assertThat(page("SENCO", otherSchool()).get(record + ".pdf").status()).isEqualTo(404);
+    assertThat(page("DSL", school()).get(record + ".pdf").status()).isEqualTo(200);
+    assertThat(page("DSL", school()).post(record, date("postedOn", today, Map.of("version", "0"))).status())
+        .isEqualTo(403);
+    assertThat(page("TEACHER", school()).get(list).status()).isEqualTo(403);
+    assertThat(page("SENCO", otherSchool()).get(list).status()).isEqualTo(404);
+
+    assertThat(senco.get(record).status()).isEqualTo(200);
+    PageSession.Page future = senco.post(record, date("postedOn", today.plusDays(1), Map.of("version", "0")));
+    assertThat(future.status()).isEqualTo(200);
+    assertThat(future.body()).contains("There is a problem", "must be today or in the past");
+    PageSession.Page stale = senco.post(record, date("postedOn", today, Map.of("version", "7")));
+    assertThat(stale.body()).contains(ConcurrentEdit.MESSAGE.substring(0, 40));
+    assertThat(jdbc.sql("select posted_on from referral_letter where id = ?").param(letterId)
+        .query(LocalDate.class).optional()).isEmpty();
+
+    PageSession.Page posted = senco.post(record, date("postedOn", today, Map.of("version", "0")));
+    assertThat(posted.status()).isEqualTo(302);
+    Map<String, Object> letter = jdbc.sql("select posted_on, posted_by_name from referral_letter where id = ?")
+        .param(letterId).query().singleRow();
+    assertThat(letter.get("POSTED_ON").toString()).isEqualTo(today.toString());
+    assertThat((String) letter.get("POSTED_BY_NAME")).isNotBlank();
+    assertThat(audited("referral-letter", "UPDATE", letterId)).isEqualTo(1);
+    assertThat(senco.get(base).body()).contains("Letter to " + name.replace("'", "&#39;") + " recorded as posted",
+        "by " + ((String) letter.get("POSTED_BY_NAME")).replace("'", "&#39;"));
+    assertThat(senco.get(list).body()).doesNotContain(base + "/letters/" + letterId + "\"");
+  }
+
+  @Test
+  void theApiKeepsAReportOnlyWhenItIsAPdfWithASummaryAndRefusesOthers() {
+    long pupilId = pupil();
+    long contactId = jdbc.sql("""
+            select min(id) from pupil_contact where pupil_id = ? and parental_responsibility""")
+        .param(pupilId).query(Long.class).single();
+    long referralId = sentReferral(pupilId, contactId);
+    String path = "/api/v1/referrals/" + referralId + "/reports";
+    Api senco = api("SENCO", school());
+
+    Api.Response noSummary = senco.post(path, "application/pdf", PDF);
+    assertThat(noSummary.status()).isEqualTo(422);
+    assertThat(noSummary.contentType()).startsWith("application/problem+json");
+    assertThat(fields(noSummary)).containsExactly("adviceSummary");
+    Api.Response notPdf = senco.post(path + "?adviceSummary=Visual%20supports", "application/pdf",
+        "PK\u0003\u0004 a word document".getBytes());
+    assertThat(fields(notPdf)).containsExactly("file");
+    assertThat(notPdf.body()).contains("must be a PDF");
+    byte[] large = new byte[5 * 1024 * 1024 + 1];
+    System.arraycopy(PDF, 0, large, 0, PDF.length);
+    Api.Response tooLarge = senco.post(path + "?adviceSummary=Visual%20supports", "application/pdf", large);
+    assertThat(fields(tooLarge)).containsExactly("file");
+    assertThat(tooLarge.body()).contains("smaller than 5MB");
+    Api.Response badForm = senco.postMultipart(path, Map.of("adviceSummary", " ", "receivedOn", "2026-02-31"),
+        "file", "report.pdf", "application/pdf", "%PD".getBytes());
+    assertThat(badForm.status()).isEqualTo(422);
+    assertThat(fields(badForm)).containsExactlyInAnyOrder("adviceSummary", "receivedOn", "file");
+    assertThat(jdbc.sql("select count(*) from referral_report where referral_id = ?").param(referralId)
+        .query(Integer.class).single()).isZero();
+
+    Api.Response raw = senco.post(path + "?adviceSummary=Use%20visual%20supports&filename=SALT%20report.pdf",
+        "application/pdf", PDF);
+    assertThat(raw.status()).as(raw.body()).isEqualTo(201);
+    long rawId = raw.json().get("id").asLong();
+    assertThat(raw.json().get("receivedOn").asString()).isEqualTo(LocalDate.now(clock).toString());
+    String yesterday = LocalDate.now(clock).minusDays(1).toString();
+    Api.Response form = senco.postMultipart(path, Map.of("adviceSummary", "One instruction at a time",
+        "receivedOn", yesterday), "file", "../ot.pdf", "application/octet-stream", PDF);
+    assertThat(form.status()).as(form.body()).isEqualTo(201);
+    assertThat(form.json().get("filename").asString()).isEqualTo("ot.pdf");
+    Api.Response adviceOnly = senco.postMultipart(path, Map.of("adviceSummary", "Advice by telephone"), "file",
+        "", "", null);
+    assertThat(adviceOnly.status()).as(adviceOnly.body()).isEqualTo(201);
+    assertThat(jdbc.sql("""
+            select advice_summary || ':' || coalesce(filename, '-') || ':' || coalesce(size_bytes, 0)
+            from referral_report where referral_id = ? order by id""").param(referralId).query(String.class).list())
+        .containsExactly("Use visual supports:SALT report.pdf:" + PDF.length,
+            "One instruction at a time:ot.pdf:" + PDF.length, "Advice by telephone:-:0");
+    assertThat(audited("referral-report", "CREATE", rawId)).isEqualTo(1);
+    assertThat(senco.get("/api/v1/referrals/" + referralId).json().get("reports").valueStream()
+        .map(r -> r.get("adviceSummary").asString())).contains("Use visual supports", "Advice by telephone");
+
+    Map<String, String> summary = Map.of("adviceSummary", "x");
+    assertThat(api("DSL", school()).postMultipart(path, summary, "file", "r.pdf", "application/pdf", PDF).status())
+        .isEqualTo(403);
+    assertThat(api("TEACHER", school()).post(path + "?adviceSummary=x", "application/pdf", PDF).status())
+        .isIn(403, 404);
+    assertThat(api("SENCO", otherSchool()).post(path + "?adviceSummary=x", "application/pdf", PDF).status())
+        .isEqualTo(404);
+    assertThat(api("GOVERNOR", school()).post(path + "?adviceSummary=x", "application/pdf", PDF).status())
+        .isEqualTo(404);
+    assertThat(senco.post("/api/v1/referrals/999999999/reports?adviceSummary=x", "application/pdf", PDF).status())
+        .isEqualTo(404);
+    assertThat(jdbc.sql("select count(*) from referral_report where referral_id = ?").param(referralId)
+        .query(Integer.class).single()).isEqualTo(3);
+  }
+
+  @Test
+  void theApiMovesAReferralOnByTheRulesOfTheStatusPageAndRefusesAStaleChange() {
+    long pupilId = pupil();
+    long referralId = newReferral(pupilId);
+    String path = "/api/v1/referrals/" + referralId + "/status";
+    Api senco = api("SENCO", school());
+    String today = LocalDate.now(clock).toString();
+
+    Api.Response noConsent = senco.postJson(path, """
+        {"status":"SENT","changedOn":"%s","version":%s}""".formatted(today, version(referralId)));
+    assertThat(noConsent.status()).isEqualTo(422);
+    assertThat(fields(noConsent)).containsExactly("consent");
+    Api.Response nonsense = senco.postJson(path, """
+        {"status":"LOST","changedOn":"yesterday","note":"%s"}""".formatted("n".repeat(1001)));
+    assertThat(fields(nonsense)).containsExactlyInAnyOrder("status", "changedOn", "note");
+    assertThat(row(referralId).get("status")).isEqualTo("DRAFT");
+
+    PageSession page = page("SENCO", school());
+    long contactId = jdbc.sql("select min(id) from pupil_contact where pupil_id = ? and parental_responsibility")
+        .param(pupilId).query(Long.class).single();
+    assertThat(page.post("/schools/" + school() + "/referrals/" + referralId + "/consent", date("givenOn",
+        LocalDate.now(clock), Map.of("version", version(referralId), "contact", String.valueOf(contactId),
+            "how", "VERBAL", "scope", "ASSESSMENT"))).status()).isEqualTo(302);
+    Api.Response future = senco.postJson(path, """
+        {"status":"SENT","changedOn":"%s"}""".formatted(LocalDate.now(clock).plusDays(1)));
+    assertThat(fields(future)).containsExactly("changedOn");
+
+    Api.Response sent = senco.postJson(path, """
+        {"status":"SENT","changedOn":"%s","version":%s}""".formatted(today, version(referralId)));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    assertThat(sent.json().get("status").asString()).isEqualTo("SENT");
+    assertThat(sent.json().get("sentOn").asString()).isEqualTo(today);
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+        "select parent_copy_recipients from referral where id = ?").param(referralId).query(String.class)
+        .optional().isPresent());
+
+    Api.Response skipped = senco.postJson(path, """
+        {"status":"ADVICE_RECEIVED"}""");
+    assertThat(skipped.status()).isEqualTo(422);
+    assertThat(fields(skipped)).containsExactly("status");
+    assertThat(skipped.body()).contains("A referral that is sent cannot be marked advice received");
+
+    Api.Response stale = senco.postJson(path, """
+        {"status":"ACCEPTED","version":0}""");
+    assertThat(stale.status()).isEqualTo(409);
+    Api.Response staleHeader = senco.post(path, "application/json", """
+        {"status":"ACCEPTED"}""".getBytes(), "If-Match", "\"0\"");
+    assertThat(staleHeader.status()).isEqualTo(409);
+    assertThat(row(referralId).get("status")).isEqualTo("SENT");
+
+    assertThat(api("DSL", school()).postJson(path, """
+        {"status":"CLOSED"}""").status()).isEqualTo(403);
+    assertThat(api("SENCO", otherSchool()).postJson(path, """
+        {"status":"CLOSED"}""").status()).isEqualTo(404);
+    assertThat(api("GOVERNOR", school()).postJson(path, """
+        {"status":"CLOSED"}""").status()).isEqualTo(404);
+
+    Api.Response accepted = senco.post(path, "application/json", """
+        {"status":"ACCEPTED","note":"Triage call booked"}""".getBytes(), "If-Match", "\"" + version(referralId)
+        + "\"");
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    assertThat(accepted.json().get("history").valueStream().map(h -> h.get("status").asString()))
+        .containsExactly("DRAFT", "SENT", "ACCEPTED");
+    assertThat(accepted.json().get("history").get(2).get("note").asString()).isEqualTo("Triage call booked");
+    assertThat(jdbc.sql("""
+            select count(*) from audit_entry where record_type = 'referral' and record_id = ? and action = 'UPDATE'
+              and detail = 'status ACCEPTED'""").param(String.valueOf(referralId)).query(Integer.class).single())
+        .isEqualTo(1);
+  }
+
+  static List<String> fields(Api.Response response) {
+    return response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
   }
 
   static boolean sentTo(Message message, String email) {

@@ -10,6 +10,7 @@ import org.senda.test.DemoAccounts;
 import org.senda.test.SendaTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SendaTest
 class AgenciesPageTest {
@@ -19,6 +20,24 @@ class AgenciesPageTest {
 
   @Autowired
   DemoAccounts accounts;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  /** A letter to post for the referral, to its first parent, as the outbox keeps for a parent without email. */
+  long letterFor(long referralId) {
+    jdbc.sql("""
+            insert into referral_letter (referral_id, school_id, pupil_id, contact_id, parent_name, relationship,
+              created_at)
+            select r.id, r.school_id, r.pupil_id, c.id, c.name, c.relationship, current_timestamp
+            from referral r join pupil_contact c on c.pupil_id = r.pupil_id and c.parental_responsibility
+            where r.id = ? and c.id = (select min(c2.id) from pupil_contact c2 where c2.pupil_id = r.pupil_id
+              and c2.parental_responsibility)
+              and not exists (select 1 from referral_letter l where l.referral_id = r.id)""")
+        .param(referralId).update();
+    return jdbc.sql("select min(id) from referral_letter where referral_id = ?").param(referralId)
+        .query(Long.class).single();
+  }
 
   @Test
   void theDirectoryAndTheReferralPagesAreAccessible() {
@@ -59,6 +78,22 @@ class AgenciesPageTest {
     browser.get(base + referral + "/status");
     Browser.find(browser, "form[action$='/status'] button[type=submit]").click();
     assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("Select the new status");
+    Browser.assertAccessible(browser);
+
+    // A referral sent to a parent without an email address leaves a letter to post.
+    long referralId = Long.parseLong(referral.replaceAll(".*/referrals/(\\d+)$", "$1"));
+    long letter = letterFor(referralId);
+    browser.get(base + "/schools/" + school + "/referrals/letters");
+    assertThat(browser.getTitle()).startsWith("Letters to post - ");
+    assertThat(browser.getPageSource()).contains("/letters/" + letter + ".pdf");
+    Browser.assertAccessible(browser);
+    browser.get(base + referral);
+    assertThat(browser.getPageSource()).contains("Letters to post", "Not posted");
+    Browser.assertAccessible(browser);
+    browser.get(base + referral + "/letters/" + letter);
+    Browser.find(browser, "#postedOn-day").clear();
+    Browser.find(browser, "form[action$='/letters/" + letter + "'] button[type=submit]").click();
+    assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("date the letter was posted must include a day");
     Browser.assertAccessible(browser);
 
     browser.get(base + pupil + "/referrals/new");

@@ -224,4 +224,94 @@ class SupportMeetingsIntegrationTest {
     PageSession.Page pupilPage = as(senco).get("/schools/" + school + "/pupils/" + pupil);
     assertThat(pupilPage.body()).contains("Support plan made active", "Support plan reviewed with parents");
   }
+
+  @Test
+  void aCancelledMeetingStaysInTheRecordIsNoLongerOverdueAndIsRescheduledByANewOne() {
+    // The lowest-numbered pupil of the class without a plan or meetings: the other tests take the highest.
+    long pupil = jdbc.sql("""
+            select min(p.id) from pupil p
+            join class_staff cs on cs.class_id = p.class_id
+            join account a on a.staff_id = cs.staff_id
+            where lower(a.email) = lower(?) and p.school_id = ?
+              and not exists (select 1 from support_plan sp where sp.pupil_id = p.id)
+              and not exists (select 1 from support_meeting m where m.pupil_id = p.id)""")
+        .params(teacher.email(), school).query(Long.class).single();
+    long plan = activePlan(pupil, today.plusWeeks(10));
+    // The meeting to agree the plan passed a week ago without being recorded: overdue.
+    Map<String, Object> start = meetings(plan).getFirst();
+    jdbc.sql("update support_meeting set scheduled_on = ? where id = ?").params(today.minusDays(7), start.get("ID"))
+        .update();
+    String overduePath = "/schools/" + school + "/support/overdue";
+    String meetingsLink = "/pupils/" + pupil + "/meetings\"";
+    PageSession sencoPages = as(senco);
+    assertThat(meetingsOverdue(sencoPages.get(overduePath).body())).contains(meetingsLink);
+
+    String cancel = "/schools/" + school + "/meetings/" + start.get("ID") + "/cancel";
+    String version = start.get("VERSION").toString();
+    assertThat(as(teacher).get(cancel).status()).isEqualTo(403);
+    assertThat(as(teacher).post(cancel, Map.of("reason", "Mum is ill", "version", version)).status())
+        .isEqualTo(403);
+    assertThat(as(accounts.get("SENCO", accounts.schoolIds().get(1))).get(cancel).status()).isEqualTo(404);
+    assertThat(sencoPages.get(cancel).status()).isEqualTo(200);
+
+    PageSession.Page noReason = sencoPages.post(cancel, Map.of("reason", " ", "version", version));
+    assertThat(noReason.status()).isEqualTo(200);
+    assertThat(noReason.body()).contains("There is a problem", "Enter why the meeting is cancelled");
+    PageSession.Page stale = sencoPages.post(cancel, Map.of("reason", "Mum is ill and asked to rearrange",
+        "version", String.valueOf(Integer.parseInt(version) - 1)));
+    assertThat(stale.status()).isEqualTo(200);
+    assertThat(stale.body()).contains("Someone else changed this record while you were editing it",
+        "Mum is ill and asked to rearrange");
+    assertThat(jdbc.sql("select cancelled_on from support_meeting where id = ?").param(start.get("ID"))
+        .query(LocalDate.class).optional()).isEmpty();
+
+    PageSession.Page cancelled = sencoPages.post(cancel, Map.of("reason", "Mum is ill and asked to rearrange",
+        "version", version));
+    assertThat(cancelled.status()).isEqualTo(302);
+    Map<String, Object> row = jdbc.sql("""
+            select cancelled_on, cancel_reason, cancelled_by, held_on from support_meeting where id = ?""")
+        .param(start.get("ID")).query().singleRow();
+    assertThat(row.get("CANCELLED_ON").toString()).isEqualTo(today.toString());
+    assertThat(row.get("CANCEL_REASON")).isEqualTo("Mum is ill and asked to rearrange");
+    assertThat(row.get("CANCELLED_BY").toString()).isEqualToIgnoringCase(senco.email());
+    assertThat(row.get("HELD_ON")).isNull();
+    assertThat(jdbc.sql("""
+            select count(*) from audit_entry where record_type = 'support-meeting' and record_id = ?
+              and action = 'UPDATE' and detail like '%cancelled%'""")
+        .param(start.get("ID").toString()).query(Integer.class).single()).isEqualTo(1);
+
+    String meetingsPath = "/schools/" + school + "/pupils/" + pupil + "/meetings";
+    PageSession.Page page = as(teacher).get(meetingsPath);
+    String cancelledPart = page.body().substring(page.body().indexOf(">Cancelled</h2>"));
+    assertThat(cancelledPart).contains("Mum is ill and asked to rearrange", "Agree the plan");
+    assertThat(page.body()).doesNotContain("Not recorded");
+    assertThat(meetingsOverdue(sencoPages.get(overduePath).body())).doesNotContain(meetingsLink);
+    PageSession.Page pupilPage = sencoPages.get("/schools/" + school + "/pupils/" + pupil);
+    assertThat(pupilPage.body()).contains("Meeting with parents cancelled").doesNotContain("Not recorded since");
+
+    int after = jdbc.sql("select version from support_meeting where id = ?").param(start.get("ID"))
+        .query(Integer.class).single();
+    PageSession.Page again = sencoPages.post(cancel, Map.of("reason", "Twice", "version", String.valueOf(after)));
+    assertThat(again.body()).contains("This meeting has already been cancelled");
+    PageSession.Page recordCancelled = sencoPages.post("/schools/" + school + "/meetings/" + start.get("ID"),
+        Map.of("version", String.valueOf(after), "heldOn.day", String.valueOf(today.getDayOfMonth()),
+            "heldOn.month", String.valueOf(today.getMonthValue()), "heldOn.year", String.valueOf(today.getYear()),
+            "attendees", "Mum", "notes", "Talked"));
+    assertThat(recordCancelled.status()).isEqualTo(200);
+    assertThat(recordCancelled.body()).contains("This meeting was cancelled");
+
+    LocalDate next = weekday(today.plusDays(14));
+    assertThat(sencoPages.post(meetingsPath, Map.of("scheduledOn.day", String.valueOf(next.getDayOfMonth()),
+        "scheduledOn.month", String.valueOf(next.getMonthValue()), "scheduledOn.year", String.valueOf(next.getYear()),
+        "purpose", "PLAN_START")).status()).isEqualTo(302);
+    assertThat(jdbc.sql("""
+            select count(*) from support_meeting where pupil_id = ? and purpose = 'PLAN_START' and held_on is null
+              and cancelled_on is null and scheduled_on = ?""")
+        .params(pupil, next).query(Integer.class).single()).isEqualTo(1);
+    assertThat(sencoPages.get("/schools/" + school + "/pupils/" + pupil).body()).contains("Meeting with parents cancelled");
+  }
+
+  private static String meetingsOverdue(String body) {
+    return body.substring(body.indexOf("Meetings with parents overdue"));
+  }
 }

@@ -87,6 +87,19 @@ class SupportPageTest {
     assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("Enter who attended the meeting");
     Browser.assertAccessible(browser);
 
+    long meeting = jdbc.sql("""
+            select min(id) from support_meeting where plan_id = ? and purpose = 'PLAN_START'""")
+        .param(plan).query(Long.class).single();
+    visit(browser, base + "/meetings/" + meeting + "/cancel", "Cancel a meeting with parents");
+    submit(browser, "form[action$='/cancel']");
+    assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("Enter why the meeting is cancelled");
+    Browser.assertAccessible(browser);
+    Browser.find(browser, "#reason").sendKeys("Dad asked to move it to next week");
+    submit(browser, "form[action$='/cancel']");
+    assertThat(Browser.find(browser, "h1").getText()).isEqualTo("Meetings with parents");
+    assertThat(browser.getPageSource()).contains("Dad asked to move it to next week", "Cancelled");
+    Browser.assertAccessible(browser);
+
     visit(browser, base + "/support/overdue", "Overdue reviews and meetings");
     visit(browser, base + "/support/settings", "Support settings");
     Browser.find(browser, "#meetingsPerYear").clear();

@@ -44,6 +44,33 @@ public final class Api {
     return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Posts raw bytes (a PDF, for example) with the given content type and extra headers (name, value pairs). */
+  public Response post(String path, String contentType, byte[] body, String... headers) {
+    HttpRequest.Builder request = request(path).header("Content-Type", contentType);
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** Posts a multipart form with text fields and, when {@code content} is not null, one file. */
+  public Response postMultipart(String path, java.util.Map<String, String> fields, String fileField,
+      String fileName, String contentType, byte @Nullable [] content) {
+    String boundary = "senda-api-test-" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+    if (content != null) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+          + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(utf8));
+      body.writeBytes(content);
+      body.writeBytes("\r\n".getBytes(utf8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+    return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+  }
+
   public Response postJson(String path, String json) {
     return post(path, "application/json", json);
   }

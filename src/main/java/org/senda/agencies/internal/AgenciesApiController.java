@@ -1,10 +1,14 @@
 package org.senda.agencies.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +24,33 @@ import org.senda.pupils.PupilSummary;
 import org.senda.pupils.Pupils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The external agencies API: the school's directory, a pupil's referrals, and writing a referral. */
+/**
+ * The external agencies API: the school's directory, a pupil's referrals, writing a referral, moving it on, and
+ * keeping the professional's report and advice.
+ */
 @RestController
 class AgenciesApiController {
 
   /** A referral as posted. {@code status} is DRAFT (the default) or SENT, which needs {@code consent}. */
   record ReferralRequest(@Nullable Long agencyId, @Nullable String reason, @Nullable String questions,
       @Nullable String status, @Nullable String sentOn, @Nullable ConsentRequest consent) {}
+
+  /** A change of status as posted: the new status, the date it happened (today when absent), a note, the version. */
+  record StatusRequest(@Nullable String status, @Nullable String changedOn, @Nullable String note,
+      @Nullable Integer version) {}
 
   record ConsentRequest(@Nullable Long contactId, @Nullable String givenBy, @Nullable String relationship,
       @Nullable String givenOn, @Nullable String how, @Nullable List<String> scope) {}
@@ -160,10 +175,143 @@ class AgenciesApiController {
     }
   }
 
+  /**
+   * Moves a referral on, by the same rules as the status page: only to a status that may follow the current one,
+   * sending only with the parents' consent, on a date not in the future. {@code version} (or If-Match) is the version
+   * the change is based on; a change based on an older one is refused with 409. Sending emails the parents their copy
+   * and makes a letter to post for each parent without an email address.
+   */
+  @PostMapping("/api/v1/referrals/{referralId}/status")
+  ResponseEntity<?> changeStatus(@PathVariable long referralId, @RequestBody StatusRequest request,
+      @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
+    Referrals.Referral referral = referrals.find(referralId)
+        .orElseThrow(() -> new AccessRefused("referral " + referralId));
+    access.requireReferralWrite(referral.pupilId());
+    List<ReferralInvalid.Problem> problems = new ArrayList<>();
+    ReferralStatus to = ReferralStatus.parse(request.status()).orElse(null);
+    if (to == null) {
+      problems.add(new ReferralInvalid.Problem("status", request.status() == null ? "Enter the new status"
+          : "The status must be one of " + Arrays.toString(ReferralStatus.values())));
+    }
+    LocalDate on = LocalDate.now(clock);
+    if (request.changedOn() != null) {
+      LocalDate parsed = date(request.changedOn());
+      if (parsed == null) {
+        problems.add(new ReferralInvalid.Problem("changedOn", "The date must be a real date, like 2027-03-27"));
+      } else {
+        on = parsed;
+      }
+    }
+    if (request.note() != null && request.note().length() > 1000) {
+      problems.add(new ReferralInvalid.Problem("note", "The note must be 1000 characters or fewer"));
+    }
+    Integer version = request.version() != null ? request.version() : version(ifMatch);
+    if (request.version() == null && ifMatch != null && version == null) {
+      problems.add(new ReferralInvalid.Problem("version", "The If-Match header must be the version number"));
+    }
+    if (!problems.isEmpty() || to == null) {
+      return unprocessable("The status cannot be changed", problems);
+    }
+    try {
+      referrals.changeStatus(referral, to, on, request.note(), version == null ? referral.version() : version,
+          access.current());
+    } catch (ReferralInvalid invalid) {
+      return unprocessable("The status cannot be changed", invalid.problems());
+    }
+    return ResponseEntity.ok(json(referrals.find(referralId).orElseThrow(), referrals.history(referralId),
+        referrals.reports(referralId)));
+  }
+
+  /**
+   * Keeps a professional's report and advice sent as a form: {@code adviceSummary}, {@code receivedOn} (today when
+   * absent) and the report as {@code file}, a PDF (optional: advice may come without a report).
+   */
+  @PostMapping(path = "/api/v1/referrals/{referralId}/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<?> addReport(@PathVariable long referralId,
+      @RequestParam(required = false) @Nullable String adviceSummary,
+      @RequestParam(required = false) @Nullable String receivedOn,
+      @RequestPart(name = "file", required = false) @Nullable MultipartFile file) throws IOException {
+    Referrals.Referral referral = writableReferral(referralId);
+    byte[] bytes = file == null || file.isEmpty() ? null : file.getBytes();
+    return addReport(referral, adviceSummary, receivedOn, file == null ? null : file.getOriginalFilename(), bytes);
+  }
+
+  /**
+   * Keeps a professional's report sent as the body itself ({@code application/pdf}), with {@code adviceSummary},
+   * {@code receivedOn} and {@code filename} as query parameters. No more than the limit is read.
+   */
+  @PostMapping(path = "/api/v1/referrals/{referralId}/reports", consumes = MediaType.APPLICATION_PDF_VALUE)
+  ResponseEntity<?> addReportPdf(@PathVariable long referralId,
+      @RequestParam(required = false) @Nullable String adviceSummary,
+      @RequestParam(required = false) @Nullable String receivedOn,
+      @RequestParam(required = false) @Nullable String filename, HttpServletRequest request) throws IOException {
+    Referrals.Referral referral = writableReferral(referralId);
+    byte[] bytes;
+    try (InputStream in = request.getInputStream()) {
+      bytes = in.readNBytes(ReportFiles.MAX_BYTES + 1);
+    }
+    return addReport(referral, adviceSummary, receivedOn, filename == null ? "report.pdf" : filename, bytes);
+  }
+
+  private Referrals.Referral writableReferral(long referralId) {
+    Referrals.Referral referral = referrals.find(referralId)
+        .orElseThrow(() -> new AccessRefused("referral " + referralId));
+    access.requireReferralWrite(referral.pupilId());
+    return referral;
+  }
+
+  private ResponseEntity<?> addReport(Referrals.Referral referral, @Nullable String adviceSummary,
+      @Nullable String receivedOn, @Nullable String filename, byte @Nullable [] bytes) {
+    List<ReferralInvalid.Problem> problems = new ArrayList<>();
+    if (adviceSummary == null || adviceSummary.isBlank()) {
+      problems.add(new ReferralInvalid.Problem("adviceSummary", "Enter a summary of the professional's advice"));
+    } else if (adviceSummary.length() > 4000) {
+      problems.add(new ReferralInvalid.Problem("adviceSummary", "The summary must be 4000 characters or fewer"));
+    }
+    LocalDate today = LocalDate.now(clock);
+    LocalDate received = receivedOn == null ? today : date(receivedOn);
+    if (received == null) {
+      problems.add(new ReferralInvalid.Problem("receivedOn", "The date received must be a real date, like 2027-03-27"));
+    } else if (received.isAfter(today)) {
+      problems.add(new ReferralInvalid.Problem("receivedOn", "The date received must be today or in the past"));
+    }
+    if (bytes != null) {
+      ReportFiles.problem(bytes).ifPresent(m -> problems.add(new ReferralInvalid.Problem("file", m)));
+    }
+    if (!problems.isEmpty() || received == null || adviceSummary == null) {
+      return unprocessable("The report cannot be saved", problems);
+    }
+    String name = bytes == null ? null : ReferralController.safeName(filename);
+    long id = referrals.addReport(referral, received, adviceSummary, name, bytes, access.current());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", id);
+    json.put("referralId", referral.id());
+    json.put("receivedOn", received.toString());
+    json.put("adviceSummary", adviceSummary.strip());
+    json.put("filename", name);
+    json.put("sizeBytes", bytes == null ? null : bytes.length);
+    return ResponseEntity.created(URI.create("/api/v1/referrals/" + referral.id())).body(json);
+  }
+
+  private static @Nullable Integer version(@Nullable String ifMatch) {
+    if (ifMatch == null) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   private static ResponseEntity<ProblemDetail> unprocessable(List<ReferralInvalid.Problem> problems) {
+    return unprocessable("The referral cannot be saved", problems);
+  }
+
+  private static ResponseEntity<ProblemDetail> unprocessable(String title, List<ReferralInvalid.Problem> problems) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-        "The referral has " + problems.size() + " problem(s). Nothing was saved.");
-    problem.setTitle("The referral cannot be saved");
+        "The request has " + problems.size() + " problem(s). Nothing was saved.");
+    problem.setTitle(title);
     problem.setType(URI.create("about:blank"));
     problem.setProperty("errors", problems.stream()
         .map(p -> Map.of("field", p.field(), "message", p.message())).toList());

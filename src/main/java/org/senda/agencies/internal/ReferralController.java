@@ -50,6 +50,7 @@ class ReferralController {
   private final AgencyAccess access;
   private final AgencyDirectory directory;
   private final Referrals referrals;
+  private final ReferralLetters letters;
   private final ReferralCopy copy;
   private final Pupils pupils;
   private final Organisation organisation;
@@ -57,12 +58,13 @@ class ReferralController {
   private final Clock clock;
   private final int overdueWeeks;
 
-  ReferralController(AgencyAccess access, AgencyDirectory directory, Referrals referrals, ReferralCopy copy,
-      Pupils pupils, Organisation organisation, Audit audit, Clock clock,
+  ReferralController(AgencyAccess access, AgencyDirectory directory, Referrals referrals, ReferralLetters letters,
+      ReferralCopy copy, Pupils pupils, Organisation organisation, Audit audit, Clock clock,
       @Value("${senda.agencies.overdue-weeks:6}") int overdueWeeks) {
     this.access = access;
     this.directory = directory;
     this.referrals = referrals;
+    this.letters = letters;
     this.copy = copy;
     this.pupils = pupils;
     this.organisation = organisation;
@@ -135,6 +137,7 @@ class ReferralController {
     audit.record(AuditAction.VIEW, "referral", referralId, schoolId, "pupil " + checked.pupil().id());
     model.addAttribute("history", referrals.history(referralId));
     model.addAttribute("reports", referrals.reports(referralId));
+    model.addAttribute("letters", letters.ofReferral(referralId));
     model.addAttribute("canWrite", access.canWriteReferrals(schoolId));
     model.addAttribute("overdue", checked.referral().overdue(LocalDate.now(clock), overdueWeeks));
     model.addAttribute("overdueWeeks", overdueWeeks);
@@ -149,6 +152,74 @@ class ReferralController {
     byte[] pdf = copy.pdf(checked.referral(), checked.pupil(), school(schoolId).name());
     audit.record(AuditAction.EXPORT, "referral", referralId, schoolId, "parents' copy PDF");
     return pdf(pdf, "referral-" + referralId + ".pdf");
+  }
+
+  /** The school's letters to parents without an email address that are still to post, for the SENCO. */
+  @GetMapping("/schools/{schoolId}/referrals/letters")
+  @Transactional
+  String lettersToPost(@PathVariable long schoolId, Model model) {
+    access.requireSchoolReferrals(schoolId);
+    List<ReferralLetters.ToPost> found = letters.toPost(schoolId);
+    var byId = pupils.byIds(found.stream().map(l -> l.letter().pupilId()).distinct().toList());
+    model.addAttribute("school", school(schoolId));
+    model.addAttribute("rows", found.stream().filter(l -> byId.containsKey(l.letter().pupilId()))
+        .map(l -> new LetterRow(l, byId.get(l.letter().pupilId()))).toList());
+    audit.record(AuditAction.VIEW, "referral-letter", null, schoolId, "letters to post");
+    return "agencies/letters";
+  }
+
+  /** A row of the letters still to post. */
+  record LetterRow(ReferralLetters.ToPost toPost, PupilSummary pupil) {}
+
+  /** The parents' copy as a letter addressed to one parent without an email address, to print and post. */
+  @GetMapping("/schools/{schoolId}/referrals/{referralId}/letters/{letterId}.pdf")
+  @Transactional
+  ResponseEntity<byte[]> letterPdf(@PathVariable long schoolId, @PathVariable long referralId,
+      @PathVariable long letterId) {
+    Checked checked = readable(schoolId, referralId);
+    ReferralLetters.Letter letter = letter(checked, letterId);
+    byte[] pdf = copy.pdf(checked.referral(), checked.pupil(), school(schoolId).name(), letter.parentName());
+    audit.record(AuditAction.EXPORT, "referral-letter", letterId, schoolId, "referral " + referralId + " PDF");
+    return pdf(pdf, "referral-" + referralId + "-letter-" + letterId + ".pdf");
+  }
+
+  @GetMapping("/schools/{schoolId}/referrals/{referralId}/letters/{letterId}")
+  String postedForm(@PathVariable long schoolId, @PathVariable long referralId, @PathVariable long letterId,
+      Model model) {
+    Checked checked = writableReferral(schoolId, referralId);
+    ReferralLetters.Letter letter = letter(checked, letterId);
+    model.addAttribute("postedForm", new PostedForm(DateParts.of(letter.posted() ? letter.postedOn()
+        : LocalDate.now(clock)), letter.version()));
+    return postedForm(model, checked, letter);
+  }
+
+  @PostMapping("/schools/{schoolId}/referrals/{referralId}/letters/{letterId}")
+  String recordPosted(@PathVariable long schoolId, @PathVariable long referralId, @PathVariable long letterId,
+      @ModelAttribute("postedForm") PostedForm form, BindingResult errors, Model model, RedirectAttributes flash) {
+    Checked checked = writableReferral(schoolId, referralId);
+    ReferralLetters.Letter letter = letter(checked, letterId);
+    DateParts on = form.postedOn() == null ? DateParts.of(null) : form.postedOn();
+    on.problem("the date the letter was posted").ifPresent(m -> errors.rejectValue("postedOn", "date", m));
+    LocalDate postedOn = on.toDate().orElse(null);
+    if (postedOn != null && postedOn.isAfter(LocalDate.now(clock))) {
+      errors.rejectValue("postedOn", "future", "The date the letter was posted must be today or in the past");
+    } else if (postedOn != null && checked.referral().sentOn() != null
+        && postedOn.isBefore(checked.referral().sentOn())) {
+      errors.rejectValue("postedOn", "beforeSent",
+          "The date the letter was posted must be on or after the day the referral was sent");
+    }
+    if (errors.hasErrors() || postedOn == null) {
+      return postedForm(model, checked, letter);
+    }
+    try {
+      letters.recordPosted(letter, postedOn, form.version(), access.current());
+    } catch (OptimisticLockingFailureException e) {
+      errors.reject("concurrent", ConcurrentEdit.MESSAGE);
+      // The form keeps the date typed; its hidden version is the letter's latest, so that saving again applies it.
+      return postedForm(model, checked, letter(checked, letterId));
+    }
+    flash.addFlashAttribute("success", "Letter to " + letter.parentName() + " recorded as posted.");
+    return "redirect:" + base(schoolId, referralId);
   }
 
   @GetMapping("/schools/{schoolId}/referrals/{referralId}/consent")
@@ -246,7 +317,7 @@ class ReferralController {
       return statusForm(model, writableReferral(schoolId, referralId));
     }
     flash.addFlashAttribute("success", to == ReferralStatus.SENT
-        ? "Referral marked as sent. The parents are being emailed a copy."
+        ? "Referral marked as sent. The parents are being emailed a copy; those without an email address get a letter to post."
         : "Referral marked as " + to.title().toLowerCase(java.util.Locale.ROOT) + ".");
     return "redirect:" + base(schoolId, referralId);
   }
@@ -361,6 +432,16 @@ class ReferralController {
     model.addAttribute("scopeOptions", Arrays.stream(Consent.Scope.values())
         .map(s -> new Option(s.name(), s.title())).toList());
     return fill(model, checked, "agencies/consent-form");
+  }
+
+  private ReferralLetters.Letter letter(Checked checked, long letterId) {
+    return letters.find(letterId).filter(l -> l.referralId() == checked.referral().id())
+        .orElseThrow(() -> new AccessRefused("letter " + letterId + " of referral " + checked.referral().id()));
+  }
+
+  private String postedForm(Model model, Checked checked, ReferralLetters.Letter letter) {
+    model.addAttribute("letter", letter);
+    return fill(model, checked, "agencies/letter-posted");
   }
 
   private String statusForm(Model model, Checked checked) {

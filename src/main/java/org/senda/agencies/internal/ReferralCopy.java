@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.senda.pupils.PupilSummary;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,16 @@ class ReferralCopy {
   }
 
   byte[] pdf(Referrals.Referral referral, PupilSummary pupil, String schoolName) {
+    return pdf(referral, pupil, schoolName, null);
+  }
+
+  /**
+   * The copy as a letter to post to one parent ({@code addressee} names them), or the copy itself when null. The
+   * letter opens with the same words as the email, so that a parent without email is told the same.
+   */
+  byte[] pdf(Referrals.Referral referral, PupilSummary pupil, String schoolName, @Nullable String addressee) {
     Context context = new Context(Locale.UK);
+    context.setVariable("addressee", addressee);
     context.setVariable("referral", referral);
     context.setVariable("pupil", pupil);
     context.setVariable("schoolName", schoolName);

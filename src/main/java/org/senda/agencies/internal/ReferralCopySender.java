@@ -24,13 +24,15 @@ import org.springframework.stereotype.Component;
 /**
  * The outbox for the parents' copy of a referral: once sending has committed, the event publication registry hands
  * {@link ReferralSent} here (and again after a restart until it completes). Every contact with parental
- * responsibility who has an email address gets the copy as a PDF; the referral records when it went and to whom,
- * and which contacts have no email address, so that the school posts it to them.
+ * responsibility who has an email address gets the copy as a PDF; the referral records when it went and to whom.
+ * Each one without an email address gets a letter to post ({@link ReferralLetters}): the same PDF addressed to them,
+ * which the school prints, posts and records as posted.
  */
 @Component
 class ReferralCopySender {
 
   private final Referrals referrals;
+  private final ReferralLetters letters;
   private final ReferralCopy copy;
   private final Pupils pupils;
   private final Organisation organisation;
@@ -39,9 +41,10 @@ class ReferralCopySender {
   private final Clock clock;
   private final String from;
 
-  ReferralCopySender(Referrals referrals, ReferralCopy copy, Pupils pupils, Organisation organisation,
-      JavaMailSender mail, Audit audit, Clock clock, @Value("${senda.mail.from}") String from) {
+  ReferralCopySender(Referrals referrals, ReferralLetters letters, ReferralCopy copy, Pupils pupils,
+      Organisation organisation, JavaMailSender mail, Audit audit, Clock clock, @Value("${senda.mail.from}") String from) {
     this.referrals = referrals;
+    this.letters = letters;
     this.copy = copy;
     this.pupils = pupils;
     this.organisation = organisation;
@@ -64,7 +67,8 @@ class ReferralCopySender {
         continue;
       }
       if (contact.email() == null || contact.email().isBlank()) {
-        recipients.add(contact.name() + ": no email address, post the copy");
+        letters.add(referral.id(), contact);
+        recipients.add(contact.name() + ": no email address, letter to post");
         continue;
       }
       send(referral, pupil, school, contact, pdf);

@@ -3,17 +3,27 @@ package org.senda.support.internal;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
-/** A meeting with parents, scheduled or held. */
+/** A meeting with parents, scheduled, held or cancelled. */
 record Meeting(long id, long pupilId, long schoolId, @Nullable Long planId, MeetingPurpose purpose,
     LocalDate scheduledOn, @Nullable LocalDate heldOn, @Nullable String attendees, @Nullable String notes,
-    @Nullable String parentsView, @Nullable String agreedActions, @Nullable String recordedBy, int version) {
+    @Nullable String parentsView, @Nullable String agreedActions, @Nullable String recordedBy,
+    @Nullable LocalDate cancelledOn, @Nullable String cancelReason, @Nullable String cancelledBy, int version) {
 
   public boolean held() {
     return heldOn != null;
   }
 
-  /** Scheduled for a day that has passed and not recorded. */
+  public boolean cancelled() {
+    return cancelledOn != null;
+  }
+
+  /** Still to be held: neither held nor cancelled. */
+  public boolean scheduled() {
+    return heldOn == null && cancelledOn == null;
+  }
+
+  /** Scheduled for a day that has passed, not recorded and not cancelled. */
   public boolean missed(LocalDate today) {
-    return heldOn == null && scheduledOn.isBefore(today);
+    return scheduled() && scheduledOn.isBefore(today);
   }
 }

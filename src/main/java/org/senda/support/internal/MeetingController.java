@@ -115,12 +115,55 @@ class MeetingController {
     return form(model, schoolId, pupil, meeting, meetingForm, errors);
   }
 
+  @GetMapping("/meetings/{meetingId}/cancel")
+  String cancelForm(@PathVariable long schoolId, @PathVariable long meetingId, Model model) {
+    Meeting meeting = meeting(schoolId, meetings.writable(meetingId));
+    return cancelPage(model, schoolId, meeting, new CancelMeetingForm(null, meeting.version()), null);
+  }
+
+  @PostMapping("/meetings/{meetingId}/cancel")
+  String cancel(@PathVariable long schoolId, @PathVariable long meetingId,
+      @ModelAttribute CancelMeetingForm cancelMeetingForm, BindingResult errors, Model model,
+      RedirectAttributes flash) {
+    Meeting meeting = meeting(schoolId, meetings.writable(meetingId));
+    try {
+      meetings.cancel(meetingId, cancelMeetingForm.version() == null ? -1 : cancelMeetingForm.version(),
+          cancelMeetingForm.reason());
+      flash.addFlashAttribute("success", "Meeting of "
+          + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
+              .format(meeting.scheduledOn()) + " cancelled. Schedule a new meeting to rearrange it.");
+      return "redirect:/schools/" + schoolId + "/pupils/" + meeting.pupilId() + "/meetings";
+    } catch (PlanInvalid e) {
+      SupportPlanController.reject(errors, e.findings());
+    } catch (OptimisticLockingFailureException e) {
+      errors.reject("concurrent", ConcurrentEdit.MESSAGE);
+      meeting = meetings.writable(meetingId);
+      cancelMeetingForm = new CancelMeetingForm(cancelMeetingForm.reason(), meeting.version());
+    }
+    return cancelPage(model, schoolId, meeting, cancelMeetingForm, errors);
+  }
+
+  private String cancelPage(Model model, long schoolId, Meeting meeting, CancelMeetingForm form,
+      BindingResult errors) {
+    model.addAttribute("pupil", meetings.requireWritable(meeting.pupilId()));
+    model.addAttribute("meeting", meeting);
+    model.addAttribute("cancelMeetingForm", form);
+    if (errors != null) {
+      var shown = new BeanPropertyBindingResult(form, "cancelMeetingForm");
+      shown.addAllErrors(errors);
+      model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "cancelMeetingForm", shown);
+    }
+    common(model, schoolId);
+    return "support/meeting-cancel";
+  }
+
   private String page(Model model, long schoolId, long pupilId, ScheduleForm form, BindingResult errors) {
     MeetingService.Read read = meetings.read(pupilId);
     read.pupil().requireSchool(schoolId);
     model.addAttribute("pupil", read.pupil());
-    model.addAttribute("upcoming", read.meetings().stream().filter(m -> !m.held()).toList().reversed());
+    model.addAttribute("upcoming", read.meetings().stream().filter(Meeting::scheduled).toList().reversed());
     model.addAttribute("held", read.meetings().stream().filter(Meeting::held).toList());
+    model.addAttribute("cancelled", read.meetings().stream().filter(Meeting::cancelled).toList());
     model.addAttribute("required", read.required());
     model.addAttribute("heldInYear", read.heldInYear());
     model.addAttribute("today", meetings.today());

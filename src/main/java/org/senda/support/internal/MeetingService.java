@@ -25,6 +25,7 @@ class MeetingService {
 
   static final int TEXT_LENGTH = 4000;
   static final int ATTENDEES_LENGTH = 1000;
+  static final int CANCEL_REASON_LENGTH = 1000;
 
   record Read(PupilSummary pupil, List<Meeting> meetings, int required, int heldInYear) {}
 
@@ -99,10 +100,41 @@ class MeetingService {
   /** Records a meeting that was scheduled (or corrects its record). */
   void record(long meetingId, int version, MeetingDraft draft) {
     Meeting meeting = writable(meetingId);
+    if (meeting.cancelled()) {
+      throw new PlanInvalid(List.of(new Finding("heldOn",
+          "This meeting was cancelled. Record the meeting that was held instead as a meeting that was not scheduled",
+          true)));
+    }
     check(draft);
     store.record(meetingId, version, draft, permissions.current().email(), clock.instant());
     audit.record(AuditAction.UPDATE, "support-meeting", meetingId, meeting.schoolId(),
         "pupil " + meeting.pupilId() + " held " + draft.heldOn());
+  }
+
+  /**
+   * Cancels a meeting still to be held, with the reason (the parents cannot come, the pupil is ill). The meeting
+   * stays in the record as cancelled and no longer counts as due or overdue; the school reschedules by scheduling
+   * a new one.
+   */
+  void cancel(long meetingId, int version, @Nullable String reason) {
+    Meeting meeting = writable(meetingId);
+    List<Finding> problems = new ArrayList<>();
+    if (meeting.held()) {
+      problems.add(new Finding("reason", "This meeting has been held, so it cannot be cancelled", true));
+    } else if (meeting.cancelled()) {
+      problems.add(new Finding("reason", "This meeting has already been cancelled", true));
+    } else if (reason == null || reason.isBlank()) {
+      problems.add(new Finding("reason", "Enter why the meeting is cancelled", true));
+    } else if (reason.strip().length() > CANCEL_REASON_LENGTH) {
+      problems.add(new Finding("reason", "The reason must be " + CANCEL_REASON_LENGTH + " characters or fewer",
+          true));
+    }
+    if (!problems.isEmpty()) {
+      throw new PlanInvalid(problems);
+    }
+    store.cancel(meetingId, version, today(), reason.strip(), permissions.current().email());
+    audit.record(AuditAction.UPDATE, "support-meeting", meetingId, meeting.schoolId(),
+        "pupil " + meeting.pupilId() + " cancelled meeting of " + meeting.scheduledOn());
   }
 
   /** Records a meeting that was held without being scheduled in Senda. */

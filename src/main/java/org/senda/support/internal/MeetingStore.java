@@ -21,7 +21,7 @@ class MeetingStore {
 
   static final String SELECT = """
       select id, pupil_id, school_id, plan_id, purpose, scheduled_on, held_on, attendees, notes, parents_view,
-        agreed_actions, recorded_by, version from support_meeting""";
+        agreed_actions, recorded_by, cancelled_on, cancel_reason, cancelled_by, version from support_meeting""";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
@@ -34,7 +34,8 @@ class MeetingStore {
   static Meeting meeting(ResultSet rs, int n) throws SQLException {
     return new Meeting(rs.getLong(1), rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4),
         MeetingPurpose.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
-        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getInt(13));
+        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+        rs.getObject(13, LocalDate.class), rs.getString(14), rs.getString(15), rs.getInt(16));
   }
 
   /** Schedules a cycle's meetings, unless the cycle has meetings already (one statement when it has). */
@@ -74,7 +75,7 @@ class MeetingStore {
   void moveReview(long cycleId, LocalDate reviewDate) {
     jdbc.sql("""
             update support_meeting set scheduled_on = ?, version = version + 1
-            where cycle_id = ? and purpose = 'REVIEW' and held_on is null""")
+            where cycle_id = ? and purpose = 'REVIEW' and held_on is null and cancelled_on is null""")
         .params(Date.valueOf(MeetingSchedule.weekday(reviewDate)), cycleId)
         .update();
   }
@@ -89,7 +90,7 @@ class MeetingStore {
             update support_meeting set held_on = ?, notes = ?, parents_view = ?, recorded_by = ?, recorded_at = ?,
               version = version + 1
             where id = (select min(id) from support_meeting where cycle_id = ? and purpose = 'REVIEW'
-                        and held_on is null)""")
+                        and held_on is null and cancelled_on is null)""")
         .params(Date.valueOf(heldOn), notes, parentsView, actor, Timestamp.from(now), cycleId)
         .update();
     if (changed == 0) {
@@ -127,12 +128,27 @@ class MeetingStore {
     return keys.getKey().longValue();
   }
 
+  /**
+   * Cancels a meeting that is still to be held, with the reason, refusing when someone else saved it since
+   * {@code version}.
+   */
+  void cancel(long meetingId, int version, LocalDate on, String reason, String actor) {
+    int changed = jdbc.sql("""
+            update support_meeting set cancelled_on = ?, cancel_reason = ?, cancelled_by = ?, version = version + 1
+            where id = ? and version = ? and held_on is null and cancelled_on is null""")
+        .params(Date.valueOf(on), reason, actor, meetingId, version)
+        .update();
+    if (changed != 1) {
+      throw new OptimisticLockingFailureException("meeting " + meetingId + " changed since version " + version);
+    }
+  }
+
   /** Records (or corrects the record of) a meeting, refusing when someone else saved it since {@code version}. */
   void record(long meetingId, int version, MeetingDraft draft, String actor, Instant now) {
     int changed = jdbc.sql("""
             update support_meeting set held_on = ?, attendees = ?, notes = ?, parents_view = ?, agreed_actions = ?,
               recorded_by = ?, recorded_at = ?, version = version + 1
-            where id = ? and version = ?""")
+            where id = ? and version = ? and cancelled_on is null""")
         .params(Date.valueOf(draft.heldOn()), draft.attendees(), draft.notes(), draft.parentsView(),
             draft.agreedActions(), actor, Timestamp.from(now), meetingId, version)
         .update();
@@ -176,9 +192,9 @@ class MeetingStore {
                and m.held_on <= :today),
               (select max(m.held_on) from support_meeting m where m.pupil_id = p.id and m.held_on <= :today),
               (select min(m.scheduled_on) from support_meeting m where m.pupil_id = p.id and m.held_on is null
-               and m.scheduled_on < :today),
+               and m.cancelled_on is null and m.scheduled_on < :today),
               (select min(m.scheduled_on) from support_meeting m where m.pupil_id = p.id and m.held_on is null
-               and m.scheduled_on >= :today)
+               and m.cancelled_on is null and m.scheduled_on >= :today)
             from support_plan sp
             join pupil p on p.id = sp.pupil_id
             join year_group y on y.id = p.year_group_id

@@ -68,9 +68,9 @@ class SupportPupilSection implements PupilPageSection, PupilTimeline {
               (select pp.pupil_contributed_on from pupil_passport pp where pp.pupil_id = p.id
                and pp.number = (select max(y.number) from pupil_passport y where y.pupil_id = p.id)),
               (select min(m.scheduled_on) from support_meeting m where m.pupil_id = p.id and m.held_on is null
-               and m.scheduled_on >= :today),
+               and m.cancelled_on is null and m.scheduled_on >= :today),
               (select min(m.scheduled_on) from support_meeting m where m.pupil_id = p.id and m.held_on is null
-               and m.scheduled_on < :today)
+               and m.cancelled_on is null and m.scheduled_on < :today)
             from pupil p
             left join support_plan sp on sp.id = (
               select max(x.id) from support_plan x where x.pupil_id = p.id and x.status <> 'CLOSED')
@@ -104,6 +104,9 @@ class SupportPupilSection implements PupilPageSection, PupilTimeline {
             union all
             select 'MEETING', m.held_on, m.id, m.purpose from support_meeting m
             where m.pupil_id = :pupil and m.held_on is not null and m.purpose <> 'REVIEW'
+            union all
+            select 'CANCELLED', m.cancelled_on, m.id, m.purpose from support_meeting m
+            where m.pupil_id = :pupil and m.cancelled_on is not null
             order by 2 desc""")
         .param("pupil", pupil.id())
         .query((rs, n) -> {
@@ -116,6 +119,8 @@ class SupportPupilSection implements PupilPageSection, PupilTimeline {
                 base + "/support-plans/" + ref);
             case "REVIEW" -> new PupilTimelineEntry(on, "Support plan reviewed with parents",
                 ReviewDecision.valueOf(detail).title(), base + "/support-plans/" + ref);
+            case "CANCELLED" -> new PupilTimelineEntry(on, "Meeting with parents cancelled",
+                MeetingPurpose.valueOf(detail).title(), base + "/pupils/" + pupil.id() + "/meetings");
             default -> new PupilTimelineEntry(on, "Meeting with parents", MeetingPurpose.valueOf(detail).title(),
                 base + "/pupils/" + pupil.id() + "/meetings");
           };
