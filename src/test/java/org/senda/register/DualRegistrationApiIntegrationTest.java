@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.SendaTest;
+import org.senda.test.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +75,8 @@ class DualRegistrationApiIntegrationTest {
     String upn = (String) pupil.get("upn");
     LocalDate today = LocalDate.now(clock);
     Api senco = api("SENCO", host);
+    senco.get(base(host)); // records the token as used (at most once a minute), so the counts below are warm
+    int statementsBefore = SqlStatements.of(senco.get(base(host)));
 
     Api.Response empty = senco.postJson(base(host), "{}");
     assertThat(empty.status()).isEqualTo(422);
@@ -109,7 +112,10 @@ class DualRegistrationApiIntegrationTest {
         .isEqualTo("This pupil is already dual registered with your school");
 
     // The host lists it as hosted; the pupil's own school as away.
-    assertThat(ids(senco.get(base(host)).json().get("hosted"))).contains(id);
+    Api.Response hosted = senco.get(base(host));
+    assertThat(ids(hosted.json().get("hosted"))).contains(id);
+    // One more registration, the same statements: the list does not read per registration.
+    SqlStatements.assertBounded(10, statementsBefore, SqlStatements.of(hosted));
     JsonNode away = api("SENCO", main).get(base(main)).json().get("away");
     assertThat(ids(away)).contains(id);
     assertThat(ids(api("SENCO", main).get(base(main)).json().get("hosted"))).doesNotContain(id);
@@ -171,6 +177,15 @@ class DualRegistrationApiIntegrationTest {
     assertThat(new Api(port, null).get(base(host)).status()).isEqualTo(401);
     assertThat(new Api(port, null).postJson(end, endBody).status()).isEqualTo(401);
     assertThat(open(registration)).isOne();
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheDualRegistrationAndPhotoPaths() {
+    JsonNode paths = new Api(port, null).get("/v3/api-docs").json().get("paths");
+    assertThat(paths.has("/api/v1/schools/{schoolId}/dual-registrations")).isTrue();
+    assertThat(paths.has("/api/v1/schools/{schoolId}/dual-registrations/{registrationId}/end")).isTrue();
+    JsonNode photo = paths.get("/api/v1/pupils/{pupilId}/photo");
+    assertThat(photo.has("get") && photo.has("put") && photo.has("delete")).isTrue();
   }
 
   static String body(long mainSchoolId, String upn, LocalDate panel, LocalDate starts) {

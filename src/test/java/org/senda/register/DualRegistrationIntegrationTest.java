@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,7 +71,8 @@ class DualRegistrationIntegrationTest {
     String upn = (String) pupil.get("upn");
     LocalDate today = LocalDate.now(clock);
     PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", host));
-    assertThat(senco.get(path()).status()).isEqualTo(200);
+    PageSession.Page before = senco.get(path());
+    assertThat(before.status()).isEqualTo(200);
 
     PageSession.Page empty = senco.post(path(), Map.of("hostEnrolment", ""));
     assertThat(empty.status()).isEqualTo(200);
@@ -107,13 +109,16 @@ class DualRegistrationIntegrationTest {
     PageSession mainSenco = PageSession.signedIn(port, accounts.get("SENCO", main));
     assertThat(mainSenco.get("/schools/" + main + "/register?status=all&q=" + upn).body())
         .contains("Dual registered: Test language base");
-    assertThat(senco.get(path()).body()).contains(upn);
+    PageSession.Page after = senco.get(path());
+    assertThat(after.body()).contains(upn);
+    SqlStatements.assertBounded(12, SqlStatements.of(before), SqlStatements.of(after));
 
     // Ending asks for the last day, today already filled in; what was typed stays when it cannot be the last day.
     String end = path() + "/" + id + "/end";
     assertThat(senco.get(path()).body()).contains(end);
     PageSession.Page question = senco.get(end);
     assertThat(question.status()).isEqualTo(200);
+    SqlStatements.assertBounded(10, SqlStatements.of(question));
     assertThat(question.body()).contains("Last day the pupil attends")
         .contains("name=\"lastDay.year\" type=\"text\" inputmode=\"numeric\" value=\"" + today.getYear() + "\"");
     int version = ((Number) row.get("version")).intValue();
