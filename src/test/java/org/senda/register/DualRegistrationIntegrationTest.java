@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +71,8 @@ class DualRegistrationIntegrationTest {
     String upn = (String) pupil.get("upn");
     LocalDate today = LocalDate.now(clock);
     PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", host));
-    assertThat(senco.get(path()).status()).isEqualTo(200);
+    PageSession.Page before = senco.get(path());
+    assertThat(before.status()).isEqualTo(200);
 
     PageSession.Page empty = senco.post(path(), Map.of("hostEnrolment", ""));
     assertThat(empty.status()).isEqualTo(200);
@@ -106,18 +109,55 @@ class DualRegistrationIntegrationTest {
     PageSession mainSenco = PageSession.signedIn(port, accounts.get("SENCO", main));
     assertThat(mainSenco.get("/schools/" + main + "/register?status=all&q=" + upn).body())
         .contains("Dual registered: Test language base");
-    assertThat(senco.get(path()).body()).contains(upn);
+    PageSession.Page after = senco.get(path());
+    assertThat(after.body()).contains(upn);
+    SqlStatements.assertBounded(12, SqlStatements.of(before), SqlStatements.of(after));
 
+    // Ending asks for the last day, today already filled in; what was typed stays when it cannot be the last day.
+    String end = path() + "/" + id + "/end";
+    assertThat(senco.get(path()).body()).contains(end);
+    PageSession.Page question = senco.get(end);
+    assertThat(question.status()).isEqualTo(200);
+    SqlStatements.assertBounded(10, SqlStatements.of(question));
+    assertThat(question.body()).contains("Last day the pupil attends")
+        .contains("name=\"lastDay.year\" type=\"text\" inputmode=\"numeric\" value=\"" + today.getYear() + "\"");
     int version = ((Number) row.get("version")).intValue();
-    assertThat(senco.post(path() + "/" + id + "/end", Map.of("version", String.valueOf(version + 5))).status())
-        .isEqualTo(302);
+    assertThat(senco.post(end, lastDay(null, version)).body()).contains("Enter the last day the pupil attends");
+    PageSession.Page notReal = senco.post(end, Map.of("lastDay.day", "31", "lastDay.month", "2",
+        "lastDay.year", "2026", "version", String.valueOf(version)));
+    assertThat(notReal.status()).isEqualTo(200);
+    assertThat(notReal.body()).contains("The last day the pupil attends must be a real date")
+        .contains("value=\"31\"").contains("<title>Error: End dual registration");
+    assertThat(senco.post(end, lastDay(today.minusDays(1), version)).body())
+        .contains("The last day must be on or after the day the pupil started")
+        .contains("value=\"" + today.minusDays(1).getDayOfMonth() + "\"");
+    assertThat(senco.post(end, lastDay(today.plusYears(1).plusDays(1), version)).body())
+        .contains("The last day must be within a year from today")
+        .contains("value=\"" + today.plusYears(1).getYear() + "\"");
     assertThat(openRegistrations(id)).isOne();
-    assertThat(senco.post(path() + "/" + id + "/end", Map.of("version", String.valueOf(version))).status())
-        .isEqualTo(302);
+
+    // A version someone else has moved on is not overwritten.
+    assertThat(senco.post(end, lastDay(today.plusDays(10), version + 5)).status()).isEqualTo(302);
+    assertThat(openRegistrations(id)).isOne();
+    assertThat(senco.post(end, lastDay(today.plusDays(10), version)).status()).isEqualTo(302);
     assertThat(jdbc.sql("select ends_on from dual_registration where id = ?").param(id).query(LocalDate.class)
-        .single()).isEqualTo(today);
+        .single()).isEqualTo(today.plusDays(10));
     assertThat(jdbc.sql("select count(*) from audit_entry where record_type = 'dual-registration' and action = 'UPDATE'"
         + " and record_id = ?").param(String.valueOf(id)).query(Long.class).single()).isOne();
+    // Until the last day the pupil is still on the host's list, without a way to end the registration twice.
+    assertThat(senco.get(path()).body()).contains(upn).doesNotContain(end);
+    assertThat(senco.post(end, lastDay(today, version + 1)).status()).isEqualTo(302);
+    assertThat(jdbc.sql("select ends_on from dual_registration where id = ?").param(id).query(LocalDate.class)
+        .single()).isEqualTo(today.plusDays(10));
+  }
+
+  static Map<String, String> lastDay(@Nullable LocalDate day, int version) {
+    Map<String, String> form = new HashMap<>();
+    form.put("lastDay.day", day == null ? "" : String.valueOf(day.getDayOfMonth()));
+    form.put("lastDay.month", day == null ? "" : String.valueOf(day.getMonthValue()));
+    form.put("lastDay.year", day == null ? "" : String.valueOf(day.getYear()));
+    form.put("version", String.valueOf(version));
+    return form;
   }
 
   @Test
@@ -129,15 +169,19 @@ class DualRegistrationIntegrationTest {
     PageSession teacher = PageSession.signedIn(port, accounts.get("TEACHER", host));
     assertThat(teacher.get(path()).status()).isEqualTo(403);
     assertThat(teacher.post(path(), Map.of("upn", "x")).status()).isEqualTo(403);
+    assertThat(teacher.get(path() + "/" + anyRegistration + "/end").status()).isEqualTo(403);
     assertThat(teacher.post(path() + "/" + anyRegistration + "/end", Map.of("version", "0")).status())
         .isEqualTo(403);
     PageSession otherSenco = PageSession.signedIn(port, accounts.get("SENCO", other));
     assertThat(otherSenco.get(path()).status()).isEqualTo(404);
+    assertThat(otherSenco.get(path() + "/" + anyRegistration + "/end").status()).isEqualTo(404);
     assertThat(otherSenco.post(path() + "/" + anyRegistration + "/end", Map.of("version", "0")).status())
         .isEqualTo(404);
     // Its own page does not reach another host's registration either.
     assertThat(otherSenco.post("/schools/" + other + "/register/dual-registrations/" + anyRegistration + "/end",
         Map.of("version", "0")).status()).isEqualTo(404);
+    assertThat(otherSenco.get("/schools/" + other + "/register/dual-registrations/" + anyRegistration + "/end")
+        .status()).isEqualTo(404);
     assertThat(openRegistrations(anyRegistration)).isOne();
   }
 

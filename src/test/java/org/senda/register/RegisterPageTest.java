@@ -2,18 +2,22 @@ package org.senda.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.senda.test.Browser;
 import org.senda.test.BrowserSignIn;
 import org.senda.test.DemoAccounts;
 import org.senda.test.SendaTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SendaTest
 class RegisterPageTest {
@@ -23,6 +27,9 @@ class RegisterPageTest {
 
   @Autowired
   DemoAccounts accounts;
+
+  @Autowired
+  JdbcClient jdbc;
 
   String url(String path) {
     return "http://127.0.0.1:" + port + path;
@@ -83,5 +90,29 @@ class RegisterPageTest {
     assertThat(governor.findElement(By.tagName("h1")).getText()).isEqualTo("SEND register summary");
     assertThat(governor.findElements(By.id("register-table"))).isEmpty();
     Browser.assertAccessible(governor);
+  }
+
+  @Test
+  void theHostSencoChoosesTheLastDayOfADualRegistration() {
+    long host = jdbc.sql("select min(host_school_id) from dual_registration").query(Long.class).single();
+    WebDriver browser = BrowserSignIn.as(port, accounts.get("SENCO", host));
+    browser.get(url("/schools/" + host + "/register/dual-registrations"));
+    assertThat(browser.findElements(By.cssSelector("#dual-registrations tbody tr"))).isNotEmpty();
+    Browser.assertAccessible(browser);
+
+    browser.findElement(By.cssSelector("#dual-registrations a[id^=end-]")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("End the dual registration of ");
+    assertThat(browser.findElement(By.id("lastDay-day")).getAttribute("value")).isNotBlank();
+    Browser.assertAccessible(browser);
+    WebElement year = browser.findElement(By.id("lastDay-year"));
+    year.clear();
+    year.sendKeys("26");
+    browser.findElement(By.cssSelector("#end-form button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Error: "));
+    assertThat(browser.getTitle()).startsWith("Error: End dual registration - ");
+    assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
+        .contains("Year must include 4 numbers");
+    assertThat(browser.findElement(By.id("lastDay-year")).getAttribute("value")).isEqualTo("26");
+    Browser.assertAccessible(browser);
   }
 }

@@ -84,6 +84,36 @@ public final class Api {
     return send(request(path).DELETE());
   }
 
+  /** A request with any method, body and extra headers (name, value, name, value...). */
+  public Response send(String method, String path, String contentType, byte[] body, String... headers) {
+    HttpRequest.Builder builder = request(path).header("Content-Type", contentType)
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.setHeader(headers[i], headers[i + 1]);
+    }
+    return send(builder);
+  }
+
+  /** A GET whose answer is bytes (an image), asking for {@code accept}. */
+  public Binary getBytes(String path, String accept) {
+    try {
+      HttpResponse<byte[]> response = CLIENT.send(request(path).setHeader("Accept", accept).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      return new Binary(response.statusCode(), response.body(), response.headers());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public record Binary(int status, byte[] bytes, HttpHeaders headers) {
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(30))

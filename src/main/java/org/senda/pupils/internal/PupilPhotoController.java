@@ -9,8 +9,6 @@ import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
 import org.senda.pupils.PupilAccess;
 import org.senda.pupils.PupilSummary;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,11 +46,7 @@ class PupilPhotoController {
     pupilIn(schoolId, pupilId);
     PupilPhotos.Photo photo = photos.photo(pupilId).orElseThrow(() -> new AccessRefused("photo of " + pupilId));
     audit.record(AuditAction.VIEW, "pupil-photo", pupilId, schoolId, null);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(photo.contentType()))
-        .cacheControl(CacheControl.noStore())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(photo.bytes());
+    return PupilPhotos.response(photo);
   }
 
   @PostMapping
@@ -62,20 +56,13 @@ class PupilPhotoController {
       throws IOException {
     editable(schoolId, pupilId);
     byte[] bytes = file == null ? new byte[0] : file.getBytes();
-    Optional<String> type = PupilPhotos.imageType(bytes);
-    String problem = null;
-    if (bytes.length == 0) {
-      problem = "Select a photo";
-    } else if (type.isEmpty()) {
-      problem = "The photo must be a PNG or JPG";
-    } else if (bytes.length > PupilPhotos.MAX_BYTES) {
-      problem = "The photo must be smaller than 500KB";
-    }
-    if (problem != null) {
-      flash.addFlashAttribute("important", problem);
+    Optional<String> problem = PupilPhotos.problem(bytes, "Select a photo");
+    if (problem.isPresent()) {
+      flash.addFlashAttribute("important", problem.get());
     } else {
-      photos.save(pupilId, schoolId, type.get(), bytes);
-      audit.record(AuditAction.UPDATE, "pupil-photo", pupilId, schoolId, type.get() + ", " + bytes.length + " bytes");
+      String type = PupilPhotos.imageType(bytes).orElseThrow();
+      photos.save(pupilId, schoolId, type, bytes);
+      audit.record(AuditAction.UPDATE, "pupil-photo", pupilId, schoolId, type + ", " + bytes.length + " bytes");
       flash.addFlashAttribute("success", "Photo saved");
     }
     return "redirect:/schools/" + schoolId + "/pupils/" + pupilId;

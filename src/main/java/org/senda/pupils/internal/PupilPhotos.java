@@ -1,6 +1,9 @@
 package org.senda.pupils.internal;
 
 import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +20,15 @@ class PupilPhotos {
 
   PupilPhotos(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** The photo as served: its own type, never cached, never sniffed as anything else. */
+  static ResponseEntity<byte[]> response(Photo photo) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(photo.contentType()))
+        .cacheControl(CacheControl.noStore())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(photo.bytes());
   }
 
   Optional<Photo> photo(long pupilId) {
@@ -36,6 +48,24 @@ class PupilPhotos {
 
   boolean remove(long pupilId) {
     return jdbc.sql("delete from pupil_photo where pupil_id = ?").param(pupilId).update() > 0;
+  }
+
+  /**
+   * What is wrong with a photo as sent, in the words the pages and the API both use; empty when Senda can keep it.
+   *
+   * @param whenEmpty what to say when nothing was sent (the page asks to select a file, the API for a body)
+   */
+  static Optional<String> problem(byte[] bytes, String whenEmpty) {
+    if (bytes.length == 0) {
+      return Optional.of(whenEmpty);
+    }
+    if (imageType(bytes).isEmpty()) {
+      return Optional.of("The photo must be a PNG or JPG");
+    }
+    if (bytes.length > MAX_BYTES) {
+      return Optional.of("The photo must be smaller than 500KB");
+    }
+    return Optional.empty();
   }
 
   /** The content type of a PNG or JPEG by its first bytes, whatever the browser said; empty for anything else. */

@@ -20,8 +20,6 @@ import org.senda.pupils.PupilAccess;
 import org.senda.pupils.PupilScope;
 import org.senda.pupils.PupilSummary;
 import org.senda.register.SendStatus;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -131,13 +129,8 @@ class RegisterApiController {
         body.reviewDate() == null ? effective : body.reviewDate(), body.monitorUntil(), null);
     RegisterChanges.Outcome outcome = changes.change(pupilId, pupil.schoolId(), change, user.displayName());
     if (!outcome.recorded()) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-          "The SEN status was not changed: some values are not valid.");
-      problem.setTitle("Invalid request");
-      problem.setProperty("errors", outcome.problems().stream()
-          .map(p -> Map.of("field", p.field(), "message", p.message()))
-          .toList());
-      return ResponseEntity.unprocessableContent().body(problem);
+      return FieldProblem.unprocessable("The SEN status was not changed: some values are not valid.",
+          outcome.problems());
     }
     RegisterQueries.HistoryEntry latest = queries.history(pupilId).getFirst();
     return ResponseEntity.created(URI.create("/api/v1/pupils/" + pupilId + "/send-status/history"))
