@@ -160,7 +160,12 @@ class AttendanceImportIntegrationTest {
   void onlyThoseWhoMayImportPupilsUseThePages() {
     String csv = HEADER + upnsWithoutAttendance(1).getFirst() + "," + latestTerm() + ",97\n";
     byte[] file = csv.getBytes(StandardCharsets.UTF_8);
-    assertThat(as("SCHOOL_ADMIN", school()).get(path()).status()).isEqualTo(200);
+    PageSession.Page admin = as("SCHOOL_ADMIN", school()).get(path());
+    assertThat(admin.status()).isEqualTo(200);
+    assertThat(admin.body()).as("the school admin, who cannot see the identification page, finds it in the header")
+        .contains("href=\"" + path() + "\"").doesNotContain("Back to identification");
+    assertThat(as("SENCO", school()).get("/schools/" + school() + "/identification").body())
+        .contains("href=\"" + path() + "\"");
     assertThat(as("HEADTEACHER", school()).get(path()).status()).isEqualTo(200);
     for (String role : List.of("TEACHER", "GOVERNOR", "DSL")) {
       assertThat(as(role, school()).get(path()).status()).as(role).isEqualTo(403);
