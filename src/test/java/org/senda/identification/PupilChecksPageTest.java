@@ -107,6 +107,19 @@ class PupilChecksPageTest {
     assertThat(Browser.find(browser, "#percentage").getDomProperty("value")).isEqualTo("ninety");
     Browser.assertAccessible(browser);
 
+    // someone else saves this term while the form is open: their figure is shown and what was typed is kept
+    String term = browser.getCurrentUrl().replaceAll(".*/checks/attendance/(\\d+).*", "$1");
+    jdbc.sql("update pupil_attendance set percentage = 91, version = version + 1 where pupil_id = ? and term_id = ?")
+        .params(pupil, Long.parseLong(term)).update();
+    percentage = Browser.find(browser, "#percentage");
+    percentage.clear();
+    percentage.sendKeys("95.5");
+    Browser.find(browser, "form[action*='/checks/attendance/'] button[type=submit]").click();
+    assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("Someone else changed this record");
+    assertThat(Browser.find(browser, "#latest").getText()).contains("91%");
+    assertThat(Browser.find(browser, "#percentage").getDomProperty("value")).isEqualTo("95.5");
+    Browser.assertAccessible(browser);
+
     browser.get(checks);
     Browser.find(browser, "#kind").click();
     Browser.find(browser, "#checkedOn-day").sendKeys("2");
