@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
 import org.senda.pupils.PupilSummary;
+import org.senda.web.DateParts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +40,7 @@ class PupilChecks {
     }
 
     SensoryCheckForm form() {
-      return new SensoryCheckForm(kind, org.senda.web.DateParts.of(checkedOn), result, checkedBy, version);
+      return new SensoryCheckForm(kind, DateParts.of(checkedOn), result, checkedBy, version);
     }
   }
 

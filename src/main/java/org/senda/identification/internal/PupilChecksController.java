@@ -4,8 +4,10 @@ import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -234,7 +236,7 @@ class PupilChecksController {
           });
     }
     flash.addFlashAttribute("success", check.kindTitle() + " check of "
-        + check.checkedOn().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy")) + " deleted");
+        + check.checkedOn().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)) + " deleted");
     return redirect(schoolId, pupilId);
   }
 
