@@ -12,6 +12,7 @@ import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -161,6 +162,237 @@ class PupilChecksIntegrationTest {
         .params(upns.get(1), term).query(Double.class).single()).isEqualTo(88.25);
     assertThat(new Api(port, accounts.get("TEACHER", school()).apiToken()).post(path, "text/csv", good).status())
         .isEqualTo(403);
+  }
+
+  @Test
+  void attendanceIsChangedFromTheVersionSeenAndAChangeMeanwhileKeepsWhatWasTyped() {
+    long pupil = otherPupilOfSchool(0);
+    String checks = "/schools/" + school() + "/pupils/" + pupil + "/checks";
+    PageSession senco = as("SENCO", school());
+    PageSession head = as("HEADTEACHER", school());
+    String term = firstTermOption(senco.get(checks).body());
+    assertThat(senco.post(checks + "/attendance", Map.of("termId", term, "percentage", "95")).status()).isEqualTo(302);
+    assertThat(firstTermOption(senco.get(checks).body())).as("a recorded term is changed from its own page")
+        .isNotEqualTo(term);
+
+    String change = checks + "/attendance/" + term;
+    String seenBySenco = version(senco.get(change).body());
+    String seenByHead = version(head.get(change).body());
+    assertThat(head.post(change, Map.of("percentage", "96", "version", seenByHead)).status()).isEqualTo(302);
+
+    PageSession.Page stale = senco.post(change, Map.of("percentage", "97.5", "version", seenBySenco));
+    assertThat(stale.status()).isEqualTo(200);
+    assertThat(stale.body()).contains("There is a problem").contains("Someone else changed this record")
+        .contains("value=\"97.5\"").contains("The latest saved version").contains("96%");
+    assertThat(percentage(pupil, term)).isEqualTo(96.0);
+
+    // saving again from the form that showed the latest version is a deliberate overwrite
+    assertThat(senco.post(change, Map.of("percentage", "97.5", "version", version(stale.body()))).status())
+        .isEqualTo(302);
+    assertThat(percentage(pupil, term)).isEqualTo(97.5);
+
+    // an import changes the version too, so a form opened before it is refused
+    String beforeImport = version(senco.get(change).body());
+    String termName = jdbc.sql("""
+            select t.name || ' ' || ay.label from term t join academic_year ay on ay.id = t.academic_year_id
+            where t.id = ?""").param(Long.parseLong(term)).query(String.class).single();
+    String upn = jdbc.sql("select upn from pupil where id = ?").param(pupil).query(String.class).single();
+    assertThat(new Api(port, accounts.get("SENCO", school()).apiToken()).post(
+        "/api/v1/schools/" + school() + "/attendance-imports", "text/csv",
+        "upn,term,attendance_percent\n" + upn + "," + termName + ",98\n").status()).isEqualTo(200);
+    PageSession.Page afterImport = senco.post(change, Map.of("percentage", "95", "version", beforeImport));
+    assertThat(afterImport.body()).contains("Someone else changed this record").contains("98%");
+    assertThat(percentage(pupil, term)).isEqualTo(98.0);
+
+    PageSession.Page invalid = senco.post(change, Map.of("percentage", "101", "version", version(afterImport.body())));
+    assertThat(invalid.body()).contains("Attendance must be a percentage from 0 to 100").contains("value=\"101\"");
+    assertThat(percentage(pupil, term)).isEqualTo(98.0);
+  }
+
+  @Test
+  void aTermRecordedMeanwhileIsNotOverwrittenByTheFormThatOfferedIt() {
+    long pupil = otherPupilOfSchool(1);
+    String checks = "/schools/" + school() + "/pupils/" + pupil + "/checks";
+    PageSession senco = as("SENCO", school());
+    String term = firstTermOption(senco.get(checks).body());
+    assertThat(as("HEADTEACHER", school()).post(checks + "/attendance", Map.of("termId", term, "percentage", "99"))
+        .status()).isEqualTo(302);
+
+    PageSession.Page late = senco.post(checks + "/attendance", Map.of("termId", term, "percentage", "93"));
+    assertThat(late.status()).isEqualTo(200);
+    assertThat(late.body()).contains("Someone else changed this record").contains("value=\"93\"")
+        .contains("99%");
+    assertThat(percentage(pupil, term)).isEqualTo(99.0);
+  }
+
+  @Test
+  void aCheckIsCorrectedOrDeletedFromTheVersionSeenAndTheDeletionIsAudited() {
+    long pupil = otherPupilOfSchool(2);
+    String checks = "/schools/" + school() + "/pupils/" + pupil + "/checks";
+    PageSession senco = as("SENCO", school());
+    PageSession head = as("HEADTEACHER", school());
+    assertThat(senco.post(checks + "/sensory", Map.of("kind", "VISION", "checkedOn.day", "4", "checkedOn.month", "3",
+        "checkedOn.year", "2025", "result", "No concerns", "checkedBy", "Optician")).status()).isEqualTo(302);
+    long check = jdbc.sql("select max(id) from sensory_check where pupil_id = ?").param(pupil)
+        .query(Long.class).single();
+    String change = checks + "/sensory/" + check;
+    assertThat(senco.get(checks).body()).contains("href=\"" + change + "\"")
+        .contains("href=\"" + change + "/delete\"");
+
+    String seenBySenco = version(senco.get(change).body());
+    Map<String, String> corrected = Map.of("kind", "HEARING", "checkedOn.day", "5", "checkedOn.month", "3",
+        "checkedOn.year", "2025", "result", "Mild loss in the right ear", "checkedBy", "Audiologist");
+    assertThat(head.post(change, withVersion(corrected, version(head.get(change).body()))).status())
+        .isEqualTo(302);
+    head.get(checks); // shows the saved message, as the browser would after the redirect
+    assertThat(jdbc.sql("select kind || ' ' || result from sensory_check where id = ?").param(check)
+        .query(String.class).single()).isEqualTo("HEARING Mild loss in the right ear");
+
+    PageSession.Page stale = senco.post(change, withVersion(Map.of("kind", "VISION", "checkedOn.day", "4",
+        "checkedOn.month", "3", "checkedOn.year", "2025", "result", "Needs glasses", "checkedBy", "Optician"),
+        seenBySenco));
+    assertThat(stale.status()).isEqualTo(200);
+    assertThat(stale.body()).contains("Someone else changed this record").contains("value=\"Needs glasses\"")
+        .contains("Mild loss in the right ear");
+    assertThat(jdbc.sql("select result from sensory_check where id = ?").param(check).query(String.class).single())
+        .isEqualTo("Mild loss in the right ear");
+
+    PageSession.Page invalid = senco.post(change, withVersion(Map.of("kind", "HEARING", "checkedOn.day", "31",
+        "checkedOn.month", "2", "checkedOn.year", "2025", "result", "", "checkedBy", "Audiologist"),
+        version(stale.body())));
+    assertThat(invalid.body()).contains("Enter what the check found")
+        .contains("The date of the check must be a real date").contains("value=\"31\"");
+
+    // a deletion confirmed from an older version asks again, showing what the check says now
+    String deleteSeen = version(senco.get(change + "/delete").body());
+    assertThat(head.post(change, withVersion(corrected, version(head.get(change).body()))).status())
+        .isEqualTo(302);
+    head.get(checks); // shows the saved message, as the browser would after the redirect
+    PageSession.Page staleDelete = senco.post(change + "/delete", Map.of("version", deleteSeen));
+    assertThat(staleDelete.status()).isEqualTo(200);
+    assertThat(staleDelete.body()).contains("Someone else changed this check since you opened it");
+    assertThat(checkExists(check)).isTrue();
+
+    assertThat(senco.post(change + "/delete", Map.of("version", version(staleDelete.body()))).status())
+        .isEqualTo(302);
+    assertThat(checkExists(check)).isFalse();
+    assertThat(senco.get(checks).body()).contains("Hearing check of 5 March 2025 deleted");
+    assertThat(jdbc.sql("""
+            select count(*) from audit_entry where action = 'DELETE' and record_type = 'sensory-check'
+            and record_id = ? and detail like ?""")
+        .params(String.valueOf(pupil), "%check " + check + " %").query(Integer.class).single()).isEqualTo(1);
+
+    // the other person's form, still open, is told the check is gone
+    PageSession.Page gone = head.post(change, withVersion(corrected, "3"));
+    assertThat(gone.status()).isEqualTo(302);
+    assertThat(head.get(checks).body()).contains("Someone else deleted this check");
+    assertThat(senco.get(change).status()).isEqualTo(404);
+  }
+
+  @Test
+  void onlyTheSencoOrHeadteacherCorrectsOrDeletesACheck() {
+    long taught = jdbc.sql("""
+            select min(p.id) from pupil p join class_staff cs on cs.class_id = p.class_id
+            join account a on a.staff_id = cs.staff_id where a.email = ?""")
+        .param(accounts.get("TEACHER", school()).email()).query(Long.class).single();
+    String checks = "/schools/" + school() + "/pupils/" + taught + "/checks";
+    assertThat(as("SENCO", school()).post(checks + "/sensory", Map.of("kind", "HEARING", "checkedOn.day", "1",
+        "checkedOn.month", "9", "checkedOn.year", "2025", "result", "Passed", "checkedBy", "School nurse"))
+        .status()).isEqualTo(302);
+    long check = jdbc.sql("select max(id) from sensory_check where pupil_id = ?").param(taught)
+        .query(Long.class).single();
+    String change = checks + "/sensory/" + check;
+    Map<String, String> form = Map.of("kind", "HEARING", "checkedOn.day", "1", "checkedOn.month", "9",
+        "checkedOn.year", "2025", "result", "Failed", "checkedBy", "School nurse", "version", "0");
+
+    PageSession teacher = as("TEACHER", school());
+    assertThat(teacher.get(checks).status()).isEqualTo(200);
+    assertThat(teacher.get(checks).body()).doesNotContain(change);
+    assertThat(teacher.get(change).status()).isEqualTo(403);
+    assertThat(teacher.post(change, form).status()).isEqualTo(403);
+    assertThat(teacher.get(change + "/delete").status()).isEqualTo(403);
+    assertThat(teacher.post(change + "/delete", Map.of("version", "0")).status()).isEqualTo(403);
+    assertThat(as("GOVERNOR", school()).post(change + "/delete", Map.of("version", "0")).status()).isIn(403, 404);
+    PageSession otherSchool = as("SENCO", accounts.schoolIds().getFirst());
+    assertThat(otherSchool.get(change).status()).isIn(403, 404);
+    assertThat(otherSchool.post(change + "/delete", Map.of("version", "0")).status()).isIn(403, 404);
+    long termId = jdbc.sql("select min(id) from term where school_id = ?").param(school()).query(Long.class).single();
+    assertThat(teacher.post(checks + "/attendance/" + termId, Map.of("percentage", "50", "version", "0")).status())
+        .isEqualTo(403);
+
+    assertThat(checkExists(check)).isTrue();
+    assertThat(jdbc.sql("select result from sensory_check where id = ?").param(check).query(String.class).single())
+        .isEqualTo("Passed");
+  }
+
+  @Test
+  void theChecksPageRunsTheSameStatementsHoweverManyChecksAPupilHas() {
+    long none = jdbc.sql("""
+            select min(id) from pupil p where school_id = ?
+            and not exists (select 1 from sensory_check c where c.pupil_id = p.id)""")
+        .param(school()).query(Long.class).single();
+    long many = otherPupilOfSchool(3);
+    PageSession senco = as("SENCO", school());
+    String checks = "/schools/" + school() + "/pupils/" + many + "/checks";
+    for (int i = 1; i <= 6; i++) {
+      senco.post(checks + "/sensory", Map.of("kind", i % 2 == 0 ? "HEARING" : "VISION", "checkedOn.day",
+          String.valueOf(i), "checkedOn.month", "1", "checkedOn.year", "2025", "result", "Result " + i,
+          "checkedBy", "Nurse"));
+    }
+    for (int i = 0; i < 3; i++) {
+      String term = firstTermOption(senco.get(checks).body());
+      senco.post(checks + "/attendance", Map.of("termId", term, "percentage", "97"));
+    }
+    assertThat(senco.get(checks).body()).contains("Result 6");
+    String emptyPage = "/schools/" + school() + "/pupils/" + none + "/checks";
+    int empty = settled(senco, emptyPage);
+    int full = settled(senco, checks);
+    System.out.printf("checks page statements: %d (no checks), %d (6 checks, 4 terms)%n", empty, full);
+    SqlStatements.assertBounded(13, empty, full);
+  }
+
+  /**
+   * The statements of a page, the fewer of two readings: now and then a request also does work of its own (the
+   * session, the audit chain) that has nothing to do with the page's data.
+   */
+  static int settled(PageSession session, String path) {
+    return Math.min(SqlStatements.of(session.get(path)), SqlStatements.of(session.get(path)));
+  }
+
+  static String firstTermOption(String page) {
+    Matcher term = Pattern.compile("<option value=\"(\\d+)\"").matcher(page);
+    assertThat(term.find()).as("a term to record").isTrue();
+    return term.group(1);
+  }
+
+  static String version(String page) {
+    Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+    assertThat(version.find()).as("the version in the form").isTrue();
+    return version.group(1);
+  }
+
+  static Map<String, String> withVersion(Map<String, String> form, String version) {
+    Map<String, String> all = new java.util.HashMap<>(form);
+    all.put("version", version);
+    return all;
+  }
+
+  /** A pupil of the school, the n-th newest with no hearing or vision check recorded. */
+  long otherPupilOfSchool(int n) {
+    return jdbc.sql("""
+            select id from pupil p where school_id = ?
+            and not exists (select 1 from sensory_check c where c.pupil_id = p.id)
+            order by id desc""")
+        .param(school()).query(Long.class).list().get(n);
+  }
+
+  double percentage(long pupil, String termId) {
+    return jdbc.sql("select percentage from pupil_attendance where pupil_id = ? and term_id = ?")
+        .params(pupil, Long.parseLong(termId)).query(Double.class).single();
+  }
+
+  boolean checkExists(long check) {
+    return jdbc.sql("select count(*) from sensory_check where id = ?").param(check).query(Integer.class).single() == 1;
   }
 
   long pupilOfSchool() {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
 import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,8 +24,11 @@ class AssessmentImport {
 
   static final List<String> COLUMNS = List.of("upn", "subject", "assessment_point", "score");
 
-  /** One problem in the file: the spreadsheet row (header = 1), the column and what to do. */
-  record Problem(int row, String column, String message) {}
+  /**
+   * One problem in the file: the spreadsheet row (header = 1), the column, the value found there, what is wrong
+   * and how to fix it (the shape of the pupil import's errors).
+   */
+  record Problem(int row, String column, @Nullable String value, String message, String fix) {}
 
   record Result(int created, int updated, List<Problem> errors) {}
 
@@ -72,28 +76,34 @@ class AssessmentImport {
       int before = problems.size();
       Long pupilId = PupilCsv.pupil(record, pupils, problems);
       if (subject == null) {
-        problems.add(new Problem(line, "subject", subjectCode.isEmpty() ? "Enter a subject"
-            : "Enter a subject the school assesses: " + String.join(", ", subjects.keySet())));
+        problems.add(subjectCode.isEmpty()
+            ? new Problem(line, "subject", null, "The subject is missing", "Enter a subject")
+            : new Problem(line, "subject", subjectCode, "The school does not assess this subject",
+                "Enter a subject the school assesses: " + String.join(", ", subjects.keySet())));
       }
       if (point == null) {
-        problems.add(new Problem(line, "assessment_point", pointText.isEmpty() ? "Enter an assessment point"
-            : "Enter an assessment point of this school, for example " + examplePoint(points)));
+        problems.add(pointText.isEmpty()
+            ? new Problem(line, "assessment_point", null, "The assessment point is missing",
+                "Enter an assessment point")
+            : new Problem(line, "assessment_point", pointText, "The school has no assessment point of this name",
+                "Enter an assessment point of this school, for example " + examplePoint(points)));
       }
       Double score = null;
       if (scoreText.isEmpty()) {
-        problems.add(new Problem(line, "score", "Enter a score"));
+        problems.add(new Problem(line, "score", null, "The score is missing", "Enter a score"));
       } else if (subject != null) {
         score = subject.value(scoreText);
         if (score == null) {
-          problems.add(new Problem(line, "score", "Enter a score for " + subject.name() + " as " + subject.range()));
+          problems.add(new Problem(line, "score", scoreText, "This is not a " + subject.name() + " score",
+              "Enter a score for " + subject.name() + " as " + subject.range()));
         }
       }
       if (problems.size() == before && pupilId != null && subject != null && point != null && score != null) {
         String key = pupilId + "/" + subject.id() + "/" + point.id();
         Integer earlier = seen.putIfAbsent(key, line);
         if (earlier != null) {
-          problems.add(new Problem(line, "upn", "Row " + earlier + " already gives a " + subject.name()
-              + " score for this pupil at " + point.label() + ": keep one of the rows"));
+          problems.add(new Problem(line, "upn", PupilCsv.value(record, "upn"), "Row " + earlier + " already gives a "
+              + subject.name() + " score for this pupil at " + point.label(), "Keep one of the rows"));
         } else {
           rows.add(new Row(pupilId, subject.id(), point.id(), score));
         }

@@ -3,12 +3,11 @@ package org.senda.identification.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
 import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
 import org.senda.organisation.Organisation;
@@ -28,7 +27,18 @@ class AttendanceImport {
 
   static final List<String> COLUMNS = List.of("upn", "term", "attendance_percent");
 
-  private record Row(long pupilId, long termId, BigDecimal percentage) {}
+  /** What a file checked without errors will do: one row per pupil and term, with the percentage it replaces. */
+  record Preview(AssessmentImport.Result result, List<Change> changes) {}
+
+  /** A row of the file that adds ({@code before} null) or replaces a pupil's attendance in a term. */
+  record Change(int row, String upn, String term, BigDecimal percentage, @Nullable BigDecimal before) {
+
+    public boolean creates() {
+      return before == null;
+    }
+  }
+
+  private record Row(int line, String upn, String term, long pupilId, long termId, BigDecimal percentage) {}
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
@@ -44,9 +54,15 @@ class AttendanceImport {
 
   @Transactional
   AssessmentImport.Result run(long schoolId, String csv, boolean dryRun) {
+    return preview(schoolId, csv, dryRun).result();
+  }
+
+  /** Checks (and unless {@code dryRun} writes) the file, saying row by row what it changes. */
+  @Transactional
+  Preview preview(long schoolId, String csv, boolean dryRun) {
     PupilCsv.Read read = PupilCsv.read(csv, COLUMNS, "attendance");
     if (!read.problems().isEmpty()) {
-      return new AssessmentImport.Result(0, 0, read.problems());
+      return failed(read.problems());
     }
     List<AssessmentImport.Problem> problems = new ArrayList<>();
     Map<String, Term> terms = new HashMap<>();
@@ -66,40 +82,48 @@ class AttendanceImport {
       int before = problems.size();
       Long pupilId = PupilCsv.pupil(record, pupils, problems);
       if (term == null) {
-        problems.add(new AssessmentImport.Problem(line, "term", termText.isEmpty() ? "Enter a term"
-            : "Enter a term of the school's calendar with its academic year, for example " + example(calendar)));
+        problems.add(termText.isEmpty()
+            ? new AssessmentImport.Problem(line, "term", null, "The term is missing", "Enter a term")
+            : new AssessmentImport.Problem(line, "term", termText, "The school's calendar has no term of this name",
+                "Enter a term of the school's calendar with its academic year, for example " + example(calendar)));
       }
       BigDecimal percentage = PupilChecks.percentage(percentText);
       if (percentText.isEmpty()) {
-        problems.add(new AssessmentImport.Problem(line, "attendance_percent", "Enter the attendance percentage"));
+        problems.add(new AssessmentImport.Problem(line, "attendance_percent", null,
+            "The attendance percentage is missing", "Enter the attendance percentage"));
       } else if (percentage == null) {
-        problems.add(new AssessmentImport.Problem(line, "attendance_percent",
+        problems.add(new AssessmentImport.Problem(line, "attendance_percent", percentText,
+            "This is not a percentage from 0 to 100",
             "Enter the attendance as a number from 0 to 100, with up to 2 decimal places"));
       }
       if (problems.size() == before && pupilId != null && term != null && percentage != null) {
         Integer earlier = seen.putIfAbsent(pupilId + "/" + term.id(), line);
         if (earlier != null) {
-          problems.add(new AssessmentImport.Problem(line, "upn", "Row " + earlier
-              + " already gives this pupil's attendance for " + termText + ": keep one of the rows"));
+          problems.add(new AssessmentImport.Problem(line, "upn", PupilCsv.value(record, "upn"),
+              "Row " + earlier + " already gives this pupil's attendance for " + termText, "Keep one of the rows"));
         } else {
-          rows.add(new Row(pupilId, term.id(), percentage));
+          rows.add(new Row(line, PupilCsv.value(record, "upn").toUpperCase(Locale.ROOT),
+              term.name() + " " + term.academicYear(), pupilId, term.id(), percentage));
         }
       }
     }
     if (!problems.isEmpty()) {
-      return new AssessmentImport.Result(0, 0, problems);
+      return failed(problems);
     }
 
-    Set<String> existing = new HashSet<>();
-    jdbc.sql("select pupil_id, term_id from pupil_attendance where school_id = ?")
+    Map<String, BigDecimal> existing = new HashMap<>();
+    jdbc.sql("select pupil_id, term_id, percentage from pupil_attendance where school_id = ?")
         .param(schoolId)
         .query(rs -> {
-          existing.add(rs.getLong(1) + "/" + rs.getLong(2));
+          existing.put(rs.getLong(1) + "/" + rs.getLong(2), rs.getBigDecimal(3));
         });
     List<Object[]> creates = new ArrayList<>();
     List<Object[]> updates = new ArrayList<>();
+    List<Change> changes = new ArrayList<>();
     for (Row row : rows) {
-      if (existing.contains(row.pupilId() + "/" + row.termId())) {
+      BigDecimal was = existing.get(row.pupilId() + "/" + row.termId());
+      changes.add(new Change(row.line(), row.upn(), row.term(), row.percentage(), was));
+      if (was != null) {
         updates.add(new Object[] {row.percentage(), row.pupilId(), row.termId()});
       } else {
         creates.add(new Object[] {row.pupilId(), schoolId, row.termId(), row.percentage()});
@@ -108,11 +132,18 @@ class AttendanceImport {
     if (!dryRun) {
       batch.batchUpdate("insert into pupil_attendance (pupil_id, school_id, term_id, percentage) values (?, ?, ?, ?)",
           creates);
-      batch.batchUpdate("update pupil_attendance set percentage = ? where pupil_id = ? and term_id = ?", updates);
+      // a new version, so that anyone changing one of these rows on a pupil's page is told the file changed it
+      batch.batchUpdate("""
+          update pupil_attendance set percentage = ?, version = version + 1 where pupil_id = ? and term_id = ?""",
+          updates);
       audit.record(AuditAction.IMPORT, "pupil-attendance", null, schoolId,
           "created " + creates.size() + ", updated " + updates.size());
     }
-    return new AssessmentImport.Result(creates.size(), updates.size(), List.of());
+    return new Preview(new AssessmentImport.Result(creates.size(), updates.size(), List.of()), changes);
+  }
+
+  private static Preview failed(List<AssessmentImport.Problem> problems) {
+    return new Preview(new AssessmentImport.Result(0, 0, problems), List.of());
   }
 
   private static String key(String text) {

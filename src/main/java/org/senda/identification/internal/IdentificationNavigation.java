@@ -9,7 +9,10 @@ import org.senda.web.Navigation;
 import org.senda.web.NavigationItem;
 import org.springframework.stereotype.Component;
 
-/** The identification page, for those who see pupils by name. */
+/**
+ * The identification page, for those who see pupils by name; for those who only import data about pupils (the
+ * school admin), the attendance import, which the others reach from the identification page.
+ */
 @Component
 class IdentificationNavigation implements Navigation {
 
@@ -26,7 +29,11 @@ class IdentificationNavigation implements Navigation {
     var roles = user.rolesIn(schoolId);
     if (!PermissionMatrix.grants(roles, Permission.VIEW_ALL_PUPILS)
         && !PermissionMatrix.grants(roles, Permission.VIEW_OWN_PUPILS)) {
-      return List.of();
+      if (!PermissionMatrix.grants(roles, Permission.IMPORT_PUPILS)) {
+        return List.of();
+      }
+      String imports = "/schools/" + schoolId + "/identification/attendance-imports";
+      return List.of(new NavigationItem(imports, "Import attendance", Navigation.current(requestPath, imports)));
     }
     String href = "/schools/" + schoolId + "/identification";
     return List.of(new NavigationItem(href, "Identification", Navigation.current(requestPath, href)));

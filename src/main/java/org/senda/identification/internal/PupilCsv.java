@@ -3,6 +3,12 @@ package org.senda.identification.internal;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,17 +41,53 @@ final class PupilCsv {
       Set<String> header = new HashSet<>();
       parser.getHeaderNames().forEach(h -> header.add(h.toLowerCase(Locale.ROOT)));
       List<Problem> missing = columns.stream().filter(c -> !header.contains(c))
-          .map(c -> new Problem(1, c, "Add a column headed " + c)).toList();
+          .map(c -> new Problem(1, c, null, "The file has no column headed " + c,
+              "Add a column headed " + c + " to the first row")).toList();
       if (!missing.isEmpty()) {
         return new Read(List.of(), missing);
       }
       List<CSVRecord> records = parser.getRecords();
       return records.isEmpty()
-          ? new Read(List.of(), List.of(new Problem(2, "file", "The file has no rows of " + rowsOf)))
+          ? new Read(List.of(), List.of(new Problem(2, "file", null, "The file has no rows of " + rowsOf,
+              "Add a row for each pupil under the column names")))
           : new Read(records, List.of());
     } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
-      return new Read(List.of(), List.of(new Problem(1, "file",
-          "The file could not be read as CSV: save it as CSV (comma separated) and try again")));
+      return new Read(List.of(), List.of(new Problem(1, "file", null, "The file could not be read as CSV",
+          "Save it as CSV (comma separated) and try again")));
+    }
+  }
+
+  /** The text of an uploaded file, or the problem that stops it being read. */
+  record Text(@Nullable String text, @Nullable Problem problem) {}
+
+  /**
+   * Reads uploaded bytes as UTF-8, with or without a byte order mark. A file that is not UTF-8 is refused with the
+   * row of its first unreadable byte rather than read with wrong letters: Excel's plain "CSV" is Windows-1252.
+   */
+  static Text decode(byte[] bytes) {
+    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
+        && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+    try {
+      return new Text(StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+          .toString(), null);
+    } catch (CharacterCodingException e) {
+      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+      ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+      decoder.decode(in, CharBuffer.allocate(bytes.length), true);
+      int bad = in.position();
+      int row = 1;
+      for (int i = start; i < bad; i++) {
+        if (bytes[i] == '\n') {
+          row++;
+        }
+      }
+      return new Text(null, new Problem(row, "file", null,
+          "The file is not saved as UTF-8: it has characters that cannot be read",
+          "In Excel choose File > Save As > CSV UTF-8 (comma delimited), then upload the new file"));
     }
   }
 
@@ -73,12 +115,13 @@ final class PupilCsv {
   static @Nullable Long pupil(CSVRecord record, Map<String, Long> pupils, List<Problem> problems) {
     String upn = value(record, "upn").toUpperCase(Locale.ROOT);
     if (upn.isEmpty()) {
-      problems.add(new Problem(line(record), "upn", "Enter the pupil's UPN"));
+      problems.add(new Problem(line(record), "upn", null, "The UPN is missing", "Enter the pupil's UPN"));
       return null;
     }
     Long pupilId = pupils.get(upn);
     if (pupilId == null) {
-      problems.add(new Problem(line(record), "upn", "No pupil in this school has the UPN " + upn));
+      problems.add(new Problem(line(record), "upn", upn, "No pupil in this school has this UPN",
+          "Check the UPN against the pupil's record, or import the pupil first"));
     }
     return pupilId;
   }

@@ -1,0 +1,214 @@
+package org.senda.identification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.senda.test.DemoAccounts;
+import org.senda.test.PageSession;
+import org.senda.test.SendaTest;
+import org.senda.test.SqlStatements;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The attendance import pages: a file with any problem is reported row by row and writes nothing; a good file is
+ * previewed (a dry run), then imported on confirmation; only those who may use the import API may use them.
+ */
+@SendaTest
+class AttendanceImportIntegrationTest {
+
+  static final Map<String, PageSession> SESSIONS = new ConcurrentHashMap<>();
+  static final String HEADER = "upn,term,attendance_percent\n";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  DemoAccounts accounts;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  PageSession as(String role, long schoolId) {
+    return SESSIONS.computeIfAbsent(port + "/" + role + "/" + schoolId,
+        k -> PageSession.signedIn(port, accounts.get(role, schoolId)));
+  }
+
+  long school() {
+    return accounts.schoolIds().get(1);
+  }
+
+  String path() {
+    return "/schools/" + school() + "/identification/attendance-imports";
+  }
+
+  /** Pupils of the school with no attendance recorded in the latest term, so that importing theirs adds a row. */
+  List<String> upnsWithoutAttendance(int count) {
+    return jdbc.sql("""
+            select upn from pupil p where school_id = ?
+            and not exists (select 1 from pupil_attendance a where a.pupil_id = p.id and a.term_id = ?)
+            order by id desc""")
+        .params(school(), latestTermId()).query(String.class).list().subList(0, count);
+  }
+
+  long latestTermId() {
+    return jdbc.sql("""
+            select id from term where school_id = ? and starts_on <= current_date order by starts_on desc
+            fetch first 1 rows only""")
+        .param(school()).query(Long.class).single();
+  }
+
+  String latestTerm() {
+    return jdbc.sql("""
+            select t.name || ' ' || ay.label from term t join academic_year ay on ay.id = t.academic_year_id
+            where t.id = ?""")
+        .param(latestTermId()).query(String.class).single();
+  }
+
+  PageSession.Page upload(PageSession session, byte[] file) {
+    return session.postFile(path(), Map.of(), "file", "attendance.csv", "text/csv", file);
+  }
+
+  PageSession.Page upload(String csv) {
+    return upload(as("SENCO", school()), csv.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aFileWithProblemsIsReportedRowByRowAndNothingIsWritten() {
+    List<String> upns = upnsWithoutAttendance(3);
+    String term = latestTerm();
+    int before = attendanceRows();
+
+    PageSession.Page missingColumn = upload("upn,term\n" + upns.get(0) + "," + term + "\n");
+    assertThat(missingColumn.status()).isEqualTo(200);
+    assertThat(missingColumn.body()).contains("There is a problem").contains("Nothing has been imported")
+        .contains("The file has no column headed attendance_percent")
+        .contains("Add a column headed attendance_percent to the first row");
+
+    PageSession.Page rows = upload(HEADER
+        + upns.get(0) + "," + term + ",97\n"
+        + "A000000000000," + term + ",97\n"
+        + upns.get(1) + "," + term + ",104\n"
+        + upns.get(2) + "," + term + ",-3\n");
+    assertThat(rows.status()).isEqualTo(200);
+    assertThat(rows.body()).contains("The file has 3 problems. Nothing has been imported.");
+    assertThat(errorRows(rows.body())).containsExactly(
+        List.of("3", "upn", "A000000000000", "No pupil in this school has this UPN",
+            "Check the UPN against the pupil's record, or import the pupil first"),
+        List.of("4", "attendance_percent", "104", "This is not a percentage from 0 to 100",
+            "Enter the attendance as a number from 0 to 100, with up to 2 decimal places"),
+        List.of("5", "attendance_percent", "-3", "This is not a percentage from 0 to 100",
+            "Enter the attendance as a number from 0 to 100, with up to 2 decimal places"));
+
+    // what Excel writes for plain "CSV": Windows-1252, here an é on the third row
+    byte[] windows1252 = (HEADER + upns.get(0) + "," + term + ",97\n" + upns.get(1) + "," + term
+        + ",97 é\n").getBytes(Charset.forName("windows-1252"));
+    PageSession.Page encoding = upload(as("SENCO", school()), windows1252);
+    assertThat(encoding.status()).isEqualTo(200);
+    assertThat(errorRows(encoding.body())).containsExactly(List.of("3", "file", "",
+        "The file is not saved as UTF-8: it has characters that cannot be read",
+        "In Excel choose File > Save As > CSV UTF-8 (comma delimited), then upload the new file"));
+
+    assertThat(attendanceRows()).isEqualTo(before);
+    // nothing waits to be confirmed after a file with problems
+    PageSession.Page confirm = as("SENCO", school()).post(path() + "/confirm", Map.of());
+    assertThat(confirm.status()).isEqualTo(302);
+    assertThat(attendanceRows()).isEqualTo(before);
+  }
+
+  @Test
+  void aGoodFileIsPreviewedThenImportedOnConfirmation() {
+    List<String> upns = upnsWithoutAttendance(2);
+    String term = latestTerm();
+    int before = attendanceRows();
+
+    PageSession.Page preview = upload("\uFEFF" + HEADER + upns.get(0) + "," + term + ",97\n"
+        + upns.get(1) + "," + term + ",98.25%\n");
+    assertThat(preview.status()).isEqualTo(200);
+    assertThat(preview.body()).contains("Check the attendance import").contains("Nothing has changed yet")
+        .contains(upns.get(0)).contains("98.25%");
+    assertThat(attendanceRows()).as("a dry run writes nothing").isEqualTo(before);
+
+    PageSession.Page done = as("SENCO", school()).post(path() + "/confirm", Map.of());
+    assertThat(done.status()).isEqualTo(302);
+    assertThat(as("SENCO", school()).get(path()).body()).contains("Attendance imported: 2 added, 0 changed");
+    assertThat(attendanceRows()).isEqualTo(before + 2);
+    assertThat(jdbc.sql("""
+            select a.percentage from pupil_attendance a join pupil p on p.id = a.pupil_id
+            where p.upn = ? and a.term_id = ?""")
+        .params(upns.get(1), latestTermId()).query(Double.class).single()).isEqualTo(98.25);
+
+    // the same file again changes the two rows, and the preview says what each replaces
+    PageSession.Page again = upload(HEADER + upns.get(0) + "," + term + ",96\n");
+    assertThat(again.body()).contains("97%").contains("96%").contains(">Change<");
+  }
+
+  @Test
+  void theTemplateListsTheColumnsWithAnExampleRow() {
+    byte[] template = as("SENCO", school()).getBytes(path() + "/template.csv");
+    String text = new String(template, StandardCharsets.UTF_8);
+    assertThat(text).startsWith("upn,term,attendance_percent\r\n").contains(latestTerm());
+  }
+
+  @Test
+  void onlyThoseWhoMayImportPupilsUseThePages() {
+    String csv = HEADER + upnsWithoutAttendance(1).getFirst() + "," + latestTerm() + ",97\n";
+    byte[] file = csv.getBytes(StandardCharsets.UTF_8);
+    PageSession.Page admin = as("SCHOOL_ADMIN", school()).get(path());
+    assertThat(admin.status()).isEqualTo(200);
+    assertThat(admin.body()).as("the school admin, who cannot see the identification page, finds it in the header")
+        .contains("href=\"" + path() + "\"").doesNotContain("Back to identification");
+    assertThat(as("SENCO", school()).get("/schools/" + school() + "/identification").body())
+        .contains("href=\"" + path() + "\"");
+    assertThat(as("HEADTEACHER", school()).get(path()).status()).isEqualTo(200);
+    for (String role : List.of("TEACHER", "GOVERNOR", "DSL")) {
+      assertThat(as(role, school()).get(path()).status()).as(role).isEqualTo(403);
+      assertThat(upload(as(role, school()), file).status()).as(role).isEqualTo(403);
+      assertThat(as(role, school()).post(path() + "/confirm", Map.of()).status()).as(role).isEqualTo(403);
+    }
+    long other = accounts.schoolIds().getFirst();
+    assertThat(as("SENCO", other).get(path()).status()).isIn(403, 404);
+    assertThat(upload(as("SENCO", other), file).status()).isIn(403, 404);
+  }
+
+  @Test
+  void thePreviewRunsTheSameStatementsForAShortAndALongFile() {
+    List<String> upns = upnsWithoutAttendance(40);
+    String term = latestTerm();
+    StringBuilder longFile = new StringBuilder(HEADER);
+    upns.forEach(upn -> longFile.append(upn).append(',').append(term).append(",97\n"));
+    String one = HEADER + upns.getFirst() + "," + term + ",97\n";
+    String forty = longFile.toString();
+    String wrong = forty.replace(",97\n", ",970\n");
+    // the fewer of two readings: now and then a request also does work of its own (the session, the audit chain)
+    int shortFile = Math.min(SqlStatements.of(upload(one)), SqlStatements.of(upload(one)));
+    int longOne = Math.min(SqlStatements.of(upload(forty)), SqlStatements.of(upload(forty)));
+    int errors = Math.min(SqlStatements.of(upload(wrong)), SqlStatements.of(upload(wrong)));
+    System.out.printf("attendance import preview statements: %d (1 row), %d (40 rows), %d (40 wrong rows)%n",
+        shortFile, longOne, errors);
+    SqlStatements.assertBounded(13, shortFile, longOne);
+    assertThat(errors).isLessThanOrEqualTo(13);
+  }
+
+  /** The cells of the error table, row by row. */
+  static List<List<String>> errorRows(String body) {
+    String table = body.substring(body.indexOf("id=\"import-errors\""));
+    table = table.substring(table.indexOf("<tbody"), table.indexOf("</tbody>"));
+    return java.util.Arrays.stream(table.split("<tr")).skip(1)
+        .map(row -> java.util.regex.Pattern.compile("<td[^>]*>(.*?)</td>", java.util.regex.Pattern.DOTALL)
+            .matcher(row).results()
+            .map(m -> org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1).trim()))
+            .toList())
+        .toList();
+  }
+
+  int attendanceRows() {
+    return jdbc.sql("select count(*) from pupil_attendance").query(Integer.class).single();
+  }
+}
