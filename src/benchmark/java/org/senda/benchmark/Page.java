@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param floor the SQL statements behind the answer; the floor is the sum of their median times
  * @param singleUserP95 single-user p95 target in milliseconds, or null for none
  * @param standardLoadP95 standard-load p95 target in milliseconds, or null for none
+ * @param floorRatio at most how many times its floor the page may take: single-user p95 against the floor's p95
+ *     (the sum of each statement's p95 over JDBC), or null for no such target
  */
 record Page(
     String name,
@@ -27,7 +29,8 @@ record Page(
     int status,
     List<Floor> floor,
     @Nullable Double singleUserP95,
-    @Nullable Double standardLoadP95) {
+    @Nullable Double standardLoadP95,
+    @Nullable Double floorRatio) {
 
   /**
    * An SQL statement the page runs, with the parameters it runs it with for the data of this run (the SQL itself
@@ -61,7 +64,7 @@ record Page(
   }
 
   static Page get(String name, Function<Fixture, String> path) {
-    return new Page(name, "GET", path, new Visitor.NewVisitor(), 200, List.of(), null, null);
+    return new Page(name, "GET", path, new Visitor.NewVisitor(), 200, List.of(), null, null, null);
   }
 
   Page asNewVisitor() {
@@ -84,7 +87,7 @@ record Page(
   }
 
   Page answering(int expectedStatus) {
-    return new Page(name, method, path, visitor, expectedStatus, floor, singleUserP95, standardLoadP95);
+    return new Page(name, method, path, visitor, expectedStatus, floor, singleUserP95, standardLoadP95, floorRatio);
   }
 
   Page floor(String sql, Function<Fixture, List<Object>> parameters) {
@@ -98,15 +101,24 @@ record Page(
   Page floor(List<Floor> statements) {
     List<Floor> queries = new ArrayList<>(floor);
     queries.addAll(statements);
-    return new Page(name, method, path, visitor, status, List.copyOf(queries), singleUserP95, standardLoadP95);
+    return new Page(name, method, path, visitor, status, List.copyOf(queries), singleUserP95, standardLoadP95,
+        floorRatio);
   }
 
   /** Latency targets in milliseconds: p95 for one user, p95 under the standard load. */
   Page targets(double singleUser, double standardLoad) {
-    return new Page(name, method, path, visitor, status, floor, singleUser, standardLoad);
+    return new Page(name, method, path, visitor, status, floor, singleUser, standardLoad, floorRatio);
+  }
+
+  /**
+   * The page's single-user p95 at most {@code times} its floor's p95: what the page adds to the SQL behind it
+   * (session, security, rendering) stays within that multiple. Its floor must list every statement it runs.
+   */
+  Page floorTarget(double times) {
+    return new Page(name, method, path, visitor, status, floor, singleUserP95, standardLoadP95, times);
   }
 
   private Page with(Visitor who) {
-    return new Page(name, method, path, who, status, floor, singleUserP95, standardLoadP95);
+    return new Page(name, method, path, who, status, floor, singleUserP95, standardLoadP95, floorRatio);
   }
 }
