@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * SQL that many pages share, for their floors: what Senda reads to know who is asking, the session it loads and
  * saves, and the audit entry it writes. Kept in step with the statements Senda runs (run Senda with
- * {@code logging.level.org.senda.diagnostics=trace} to see them). Statements that write are timed inside a
- * transaction that is rolled back (see {@link SqlFloor}), so the floor leaves the data as it was.
+ * {@code logging.level.org.senda.diagnostics=trace} to see them). The audit entry is timed inside a transaction
+ * that is rolled back, so the chain stays as it was; the session's save is committed, with the values it had (see
+ * {@link SqlFloor}).
  */
 final class Floors {
 
@@ -66,12 +67,13 @@ final class Floors {
   }
 
   /**
-   * A signed-in page's last two statements: Spring Session saves the time of last access, then reads the session
-   * again. The save writes back the values the row has, so even a committed run would change nothing.
+   * A signed-in page's last two statements: Spring Session saves the time of last access in a transaction of its
+   * own, then reads the session again. The save writes back the values the row has and is timed with its commit
+   * (the durable write a page cannot do without), so the floor changes nothing.
    */
   static List<Page.Floor> sessionSave(Function<Fixture, Fixture.Account> account) {
     return List.of(
-        Page.Floor.of(SESSION_SAVE, f -> {
+        Page.Floor.committed(SESSION_SAVE, f -> {
           String id = sessionId(f, account.apply(f));
           try (PreparedStatement row = f.connection().prepareStatement("""
               select session_id, last_access_time, max_inactive_interval, expiry_time, principal_name, primary_id

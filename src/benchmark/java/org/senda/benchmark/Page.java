@@ -34,12 +34,23 @@ record Page(
 
   /**
    * An SQL statement the page runs, with the parameters it runs it with for the data of this run (the SQL itself
-   * may depend on the data, e.g. an {@code in} list with one placeholder per school).
+   * may depend on the data, e.g. an {@code in} list with one placeholder per school). A statement that
+   * {@code commits} is timed with its commit, as the page runs it in a transaction of its own; it must leave the
+   * data as it found it.
    */
-  record Floor(Function<Fixture, String> sql, Function<Fixture, List<Object>> parameters) {
+  record Floor(Function<Fixture, String> sql, Function<Fixture, List<Object>> parameters, boolean commits) {
+
+    Floor(Function<Fixture, String> sql, Function<Fixture, List<Object>> parameters) {
+      this(sql, parameters, false);
+    }
 
     static Floor of(String sql, Function<Fixture, List<Object>> parameters) {
       return new Floor(fixture -> sql, parameters);
+    }
+
+    /** A statement committed on its own: a write of the values the row already has, timed with its commit. */
+    static Floor committed(String sql, Function<Fixture, List<Object>> parameters) {
+      return new Floor(fixture -> sql, parameters, true);
     }
   }
 

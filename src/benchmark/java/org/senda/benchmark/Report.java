@@ -176,8 +176,10 @@ final class Report {
           .append(" | ").append(sql == null || sql.p95() <= 0 ? "-" : ratio(f.p95() / sql.p95())).append(" |\n");
     }
     md.append("\nThe SQL floor is the page's statements run over JDBC with the same parameters, each timed on its own"
-        + " (a write inside a transaction rolled back afterwards); floor p50 and p95 are the sums of the statements'"
-        + " medians and 95th percentiles. A page with a target against its floor lists every statement it runs.\n");
+        + " (the session's save, which writes back the values it has, with its commit; other writes, such as the"
+        + " audit entry, inside a transaction rolled back afterwards); floor p50 and p95 are the sums of the"
+        + " statements' medians and 95th percentiles. A page with a target against its floor lists every statement"
+        + " it runs.\n");
 
     md.append("\n### Standard load (concurrent users with think time, pages mixed)\n\n");
     md.append("| page | requests | errors | p50 | p95 | p99 | max | throughput |\n");
