@@ -77,6 +77,8 @@ public final class Benchmark {
     }
     // Whatever fails, what was measured up to then is written, with the failure beside it.
     try {
+      // In memory on this JVM's one thread, before Senda starts, while nothing else of the benchmark runs.
+      part("progress flags in memory", this::progressFlags);
       part("start-up with the demo trust on H2", this::demoStartup);
       part("the generated trust on PostgreSQL", this::benchmarkOnPostgres);
     } finally {
@@ -103,6 +105,22 @@ public final class Benchmark {
       report.problems.add(name + ": stopped by " + describe(e));
       log("  %s stopped: %s", name, describe(e));
     }
+  }
+
+  /**
+   * Issue 5: the four progress tests for a school of 2,000 pupils and a trust of 40 schools, 3 subjects x 9
+   * assessment points each, computed in memory on one thread (synthetic scores: reading them from the database is
+   * part of the identification page).
+   */
+  private void progressFlags() {
+    log("Progress flags in memory, one thread");
+    int warmUp = quick ? 3 : 10;
+    int runs = quick ? 5 : 15;
+    var figures = org.senda.identification.internal.ProgressTestsBenchmark.measure(warmUp, runs);
+    report.flagsSchoolMillis = figures.schoolMillis();
+    report.flagsTrustMillis = figures.trustMillis();
+    report.flagsMethod = "median of " + runs + " after " + warmUp + " warm-up";
+    log("  school %.0f ms, trust %.0f ms", figures.schoolMillis(), figures.trustMillis());
   }
 
   /** Start-up as the README's ./senda demo does it: the DEMO trust on a new H2 database, default JVM options. */
@@ -201,6 +219,21 @@ public final class Benchmark {
         recover(senda, "capacity");
         capacity(gatling, senda);
         return report.capacity;
+      });
+      // After the pages: the import adds 1,000 pupils to the first school, so nothing measured above sees them.
+      phase("pupil import", () -> {
+        recover(senda, "pupil import");
+        long school = fixture.schoolIds().getFirst();
+        String csv = PupilImport.csv(fixture, school, seed);
+        report.imports.add(PupilImport.send("import of a 1,000-pupil CSV, dry run", fixture, school, csv, true));
+        report.imports.add(PupilImport.send("import of a 1,000-pupil CSV", fixture, school, csv, false));
+        for (Report.Import run : report.imports) {
+          log("  %s: %d in %.1f s: %s", run.what(), run.status(), run.took().toMillis() / 1000.0, run.answer());
+          if (run.status() != 200) {
+            report.problems.add(run.what() + ": answered " + run.status() + ": " + run.answer());
+          }
+        }
+        return report.imports;
       });
       // Measured whatever happened before, and whether or not the benchmark's time is up.
       always("heap at rest", () -> {

@@ -46,6 +46,7 @@ final class Fixture {
   private final List<Account> accounts;
   private final @Nullable Connection connection;
   private final Map<Account, String> sessions = new HashMap<>();
+  private final Map<String, Long> remembered = new HashMap<>();
 
   Fixture(String baseUrl, List<Account> accounts, @Nullable Connection connection) {
     this.baseUrl = baseUrl;
@@ -111,6 +112,20 @@ final class Fixture {
       throw new MissingData("no row for " + sql);
     }
     return values.getFirst();
+  }
+
+  /**
+   * A number looked up once per run (e.g. the pupil with the most history, which many floor statements use): the
+   * same query with the same parameters gives the remembered value.
+   */
+  long rememberLong(String sql, Object... parameters) {
+    String key = sql + java.util.Arrays.toString(parameters);
+    Long known = remembered.get(key);
+    if (known == null) {
+      known = queryLong(sql, parameters);
+      remembered.put(key, known);
+    }
+    return known;
   }
 
   /** The first column of every row, e.g. the ids of a trust's schools. */

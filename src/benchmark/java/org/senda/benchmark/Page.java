@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param floor the SQL statements behind the answer; the floor is the sum of their median times
  * @param singleUserP95 single-user p95 target in milliseconds, or null for none
  * @param standardLoadP95 standard-load p95 target in milliseconds, or null for none
+ * @param floorRatio at most how many times its floor the page may take: single-user p95 against the floor's p95
+ *     (the sum of each statement's p95 over JDBC), or null for no such target
  */
 record Page(
     String name,
@@ -27,16 +29,28 @@ record Page(
     int status,
     List<Floor> floor,
     @Nullable Double singleUserP95,
-    @Nullable Double standardLoadP95) {
+    @Nullable Double standardLoadP95,
+    @Nullable Double floorRatio) {
 
   /**
    * An SQL statement the page runs, with the parameters it runs it with for the data of this run (the SQL itself
-   * may depend on the data, e.g. an {@code in} list with one placeholder per school).
+   * may depend on the data, e.g. an {@code in} list with one placeholder per school). A statement that
+   * {@code commits} is timed with its commit, as the page runs it in a transaction of its own; it must leave the
+   * data as it found it.
    */
-  record Floor(Function<Fixture, String> sql, Function<Fixture, List<Object>> parameters) {
+  record Floor(Function<Fixture, String> sql, Function<Fixture, List<Object>> parameters, boolean commits) {
+
+    Floor(Function<Fixture, String> sql, Function<Fixture, List<Object>> parameters) {
+      this(sql, parameters, false);
+    }
 
     static Floor of(String sql, Function<Fixture, List<Object>> parameters) {
       return new Floor(fixture -> sql, parameters);
+    }
+
+    /** A statement committed on its own: a write of the values the row already has, timed with its commit. */
+    static Floor committed(String sql, Function<Fixture, List<Object>> parameters) {
+      return new Floor(fixture -> sql, parameters, true);
     }
   }
 
@@ -61,7 +75,7 @@ record Page(
   }
 
   static Page get(String name, Function<Fixture, String> path) {
-    return new Page(name, "GET", path, new Visitor.NewVisitor(), 200, List.of(), null, null);
+    return new Page(name, "GET", path, new Visitor.NewVisitor(), 200, List.of(), null, null, null);
   }
 
   Page asNewVisitor() {
@@ -84,7 +98,7 @@ record Page(
   }
 
   Page answering(int expectedStatus) {
-    return new Page(name, method, path, visitor, expectedStatus, floor, singleUserP95, standardLoadP95);
+    return new Page(name, method, path, visitor, expectedStatus, floor, singleUserP95, standardLoadP95, floorRatio);
   }
 
   Page floor(String sql, Function<Fixture, List<Object>> parameters) {
@@ -98,15 +112,24 @@ record Page(
   Page floor(List<Floor> statements) {
     List<Floor> queries = new ArrayList<>(floor);
     queries.addAll(statements);
-    return new Page(name, method, path, visitor, status, List.copyOf(queries), singleUserP95, standardLoadP95);
+    return new Page(name, method, path, visitor, status, List.copyOf(queries), singleUserP95, standardLoadP95,
+        floorRatio);
   }
 
   /** Latency targets in milliseconds: p95 for one user, p95 under the standard load. */
   Page targets(double singleUser, double standardLoad) {
-    return new Page(name, method, path, visitor, status, floor, singleUser, standardLoad);
+    return new Page(name, method, path, visitor, status, floor, singleUser, standardLoad, floorRatio);
+  }
+
+  /**
+   * The page's single-user p95 at most {@code times} its floor's p95: what the page adds to the SQL behind it
+   * (session, security, rendering) stays within that multiple. Its floor must list every statement it runs.
+   */
+  Page floorTarget(double times) {
+    return new Page(name, method, path, visitor, status, floor, singleUserP95, standardLoadP95, times);
   }
 
   private Page with(Visitor who) {
-    return new Page(name, method, path, who, status, floor, singleUserP95, standardLoadP95);
+    return new Page(name, method, path, who, status, floor, singleUserP95, standardLoadP95, floorRatio);
   }
 }

@@ -29,6 +29,14 @@ final class Report {
   record Check(String what, String target, String measured, boolean pass) {}
 
   static final double CAPACITY_P95_MILLIS = 100;
+  /** Issue 5: the four progress tests for a whole school, and for a 40-school trust, single-threaded. */
+  static final double FLAGS_SCHOOL_MILLIS = 1000;
+  static final double FLAGS_TRUST_MILLIS = 10_000;
+  /** Issue 4: a 1,000-pupil CSV imported (and checked in a dry run) within 5 s. */
+  static final double IMPORT_SECONDS = 5;
+
+  /** One timed pupil import: the file's rows, the time to the answer, the answer's status and counts. */
+  record Import(String what, int rows, Duration took, int status, String answer) {}
 
   final Instant date = Instant.now();
   String commit = "unknown";
@@ -56,6 +64,11 @@ final class Report {
   final Map<String, GatlingRun.Figures> load = new LinkedHashMap<>();
   final Map<String, SqlFloor.Timing> floor = new LinkedHashMap<>();
   final List<CapacityStep> capacity = new ArrayList<>();
+  /** Median single-threaded time of the progress tests in memory (ProgressTestsBenchmark), in milliseconds. */
+  @Nullable Double flagsSchoolMillis;
+  @Nullable Double flagsTrustMillis;
+  String flagsMethod = "";
+  final List<Import> imports = new ArrayList<>();
   final List<String> problems = new ArrayList<>();
   /** Waits for Senda to serve normally again that took more than a moment. */
   final List<String> recoveries = new ArrayList<>();
@@ -73,6 +86,17 @@ final class Report {
         checks.add(new Check(page.name() + ": standard-load p95", "≤ " + ms(page.standardLoadP95()),
             ms(loaded.p95()), loaded.p95() <= page.standardLoadP95()));
       }
+      SqlFloor.Timing sql = floor.get(page.name());
+      if (page.floorRatio() != null && one != null && sql != null && sql.p95() > 0) {
+        // The ratio means something only when the floor has every statement the page runs.
+        String counted = steady(statements.getOrDefault(page.name(), "?"));
+        boolean complete = counted.equals(Integer.toString(sql.statements()));
+        checks.add(new Check(page.name() + ": single-user p95 / SQL floor p95",
+            "≤ " + ratio(page.floorRatio()) + ", floor of every statement",
+            ratio(one.p95() / sql.p95()) + " (" + ms(one.p95()) + " / " + ms(sql.p95()) + "; floor " + sql.statements()
+                + " of " + counted + " statements)",
+            complete && one.p95() <= page.floorRatio() * sql.p95() && one.errors() == 0));
+      }
       String small = statementsDemo.get(page.name());
       String large = statements.get(page.name());
       if (small != null && large != null) {
@@ -80,6 +104,19 @@ final class Report {
             small + " (DEMO) / " + large + " (benchmark size)", steady(small).equals(steady(large))
                 && steady(small).matches("\\d+")));
       }
+    }
+    if (flagsSchoolMillis != null) {
+      checks.add(new Check("progress flags, a school of 2,000 pupils x 3 subjects x 9 points (in memory, 1 thread)",
+          "≤ " + ms(FLAGS_SCHOOL_MILLIS), ms(flagsSchoolMillis), flagsSchoolMillis <= FLAGS_SCHOOL_MILLIS));
+    }
+    if (flagsTrustMillis != null) {
+      checks.add(new Check("progress flags, a trust of 40 schools, 24,000 pupils (in memory, 1 thread)",
+          "≤ " + ms(FLAGS_TRUST_MILLIS), ms(flagsTrustMillis), flagsTrustMillis <= FLAGS_TRUST_MILLIS));
+    }
+    for (Import run : imports) {
+      checks.add(new Check(run.what(), "≤ " + seconds(IMPORT_SECONDS) + ", 200",
+          seconds(run.took().toMillis() / 1000.0) + ", " + run.status(),
+          run.status() == 200 && run.took().toMillis() <= IMPORT_SECONDS * 1000));
     }
     GatlingRun.Figures all = load.get(GatlingRun.ALL);
     if (all != null) {
@@ -121,8 +158,9 @@ final class Report {
     }
 
     md.append("\n### Single user (one user, no think time)\n\n");
-    md.append("| page | requests | errors | p50 | p95 | p99 | max | SQL statements | SQL floor p50 | page p50 / floor |\n");
-    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    md.append("| page | requests | errors | p50 | p95 | p99 | max | SQL statements | SQL floor p50 | page p50 / floor"
+        + " p50 | SQL floor p95 | page p95 / floor p95 |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Page page : pages) {
       GatlingRun.Figures f = single.get(page.name());
       if (f == null) {
@@ -133,8 +171,15 @@ final class Report {
           .append(" | ").append(ms(f.p50())).append(" | ").append(ms(f.p95())).append(" | ").append(ms(f.p99()))
           .append(" | ").append(ms(f.max())).append(" | ").append(statements.getOrDefault(page.name(), "-"))
           .append(" | ").append(sql == null ? "-" : ms(sql.p50()))
-          .append(" | ").append(sql == null || sql.p50() <= 0 ? "-" : ratio(f.p50() / sql.p50())).append(" |\n");
+          .append(" | ").append(sql == null || sql.p50() <= 0 ? "-" : ratio(f.p50() / sql.p50()))
+          .append(" | ").append(sql == null ? "-" : ms(sql.p95()))
+          .append(" | ").append(sql == null || sql.p95() <= 0 ? "-" : ratio(f.p95() / sql.p95())).append(" |\n");
     }
+    md.append("\nThe SQL floor is the page's statements run over JDBC with the same parameters, each timed on its own"
+        + " (the session's save, which writes back the values it has, with its commit; other writes, such as the"
+        + " audit entry, inside a transaction rolled back afterwards); floor p50 and p95 are the sums of the"
+        + " statements' medians and 95th percentiles. A page with a target against its floor lists every statement"
+        + " it runs.\n");
 
     md.append("\n### Standard load (concurrent users with think time, pages mixed)\n\n");
     md.append("| page | requests | errors | p50 | p95 | p99 | max | throughput |\n");
@@ -174,6 +219,18 @@ final class Report {
     md.append('\n');
     if (!recoveries.isEmpty()) {
       md.append("\nWaits for Senda to serve normally again: ").append(String.join("; ", recoveries)).append('\n');
+    }
+
+    if (flagsSchoolMillis != null || flagsTrustMillis != null || !imports.isEmpty()) {
+      md.append("\n### Progress flags and pupil import\n\n| what | measured |\n| --- | ---: |\n");
+      row(md, "progress flags in memory, one thread, a school of 2,000 pupils x 3 subjects x 9 points ("
+          + flagsMethod + ")", flagsSchoolMillis == null ? null : ms(flagsSchoolMillis));
+      row(md, "progress flags in memory, one thread, 40 schools of 600 pupils x 3 subjects x 9 points ("
+          + flagsMethod + ")", flagsTrustMillis == null ? null : ms(flagsTrustMillis));
+      for (Import run : imports) {
+        row(md, run.what() + " (" + run.rows() + " rows): " + cell(run.answer()),
+            seconds(run.took().toMillis() / 1000.0));
+      }
     }
 
     md.append("\n### Start-up and memory\n\n| what | measured |\n| --- | ---: |\n");

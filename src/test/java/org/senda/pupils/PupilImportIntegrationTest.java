@@ -272,28 +272,24 @@ class PupilImportIntegrationTest {
     assertThat(new Api(port, null).post(path, "text/csv", csv).status()).isEqualTo(401);
   }
 
-  /** The benchmark figure: a 1,000-pupil file, created and then re-imported as updates, each within 5 seconds. */
+  /**
+   * A whole school's file of 1,000 pupils is created and, imported again, updates them all. How fast is the
+   * benchmark's business (./mvnw -Pbenchmark verify times a 1,000-pupil import against its 5 s target).
+   */
   @Test
-  void aThousandPupilFileImportsWithinFiveSeconds() {
+  void aThousandPupilFileCreatesThemAllAndReimportUpdatesThemAll() {
     StringBuilder csv = new StringBuilder(HEADER);
     for (int i = 0; i < 1000; i++) {
       csv.append(upn()).append(",Pupil").append(i).append(",Surname").append(i % 97).append(",2018-0")
           .append(1 + i % 9).append("-1").append(i % 9).append(",").append(1 + i % 6).append(",N,,\n");
     }
-    importCsv(HEADER + upn() + ",Warm,Up,2018-01-01,3,N,,\n", false);
-    long started = System.nanoTime();
     Api.Response created = importCsv(csv.toString(), false);
-    long createMillis = (System.nanoTime() - started) / 1_000_000;
     assertThat(created.status()).as(created.body()).isEqualTo(200);
     assertThat(created.json().get("created").asInt()).isEqualTo(1000);
-    started = System.nanoTime();
     Api.Response updated = importCsv(csv.toString(), false);
-    long updateMillis = (System.nanoTime() - started) / 1_000_000;
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    assertThat(updated.json().get("created").asInt()).isEqualTo(0);
     assertThat(updated.json().get("updated").asInt()).isEqualTo(1000);
-    System.out.printf("1,000-pupil CSV import (%s): create %d ms, re-import (update) %d ms%n",
-        org.senda.test.TestDatabase.postgresql() ? "PostgreSQL" : "H2", createMillis, updateMillis);
-    assertThat(createMillis).isLessThan(5000);
-    assertThat(updateMillis).isLessThan(5000);
   }
 
   private static JsonNode first(JsonNode errors, String column) {

@@ -9,8 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -90,22 +88,6 @@ class SupportPdfIntegrationTest {
       assertThat(text).contains(schoolName, "Reads the first 100 high-frequency words", "Kind & funny",
           "Review records", "I like the word games", "Partly achieved");
     }
-
-    List<Long> times = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
-      long start = System.nanoTime();
-      download(teacher, "/api/v1/support-plans/" + id + "/pdf");
-      if (i >= 20) {
-        times.add((System.nanoTime() - start) / 1_000_000);
-      }
-    }
-    times.sort(null);
-    long p50 = times.get(times.size() / 2);
-    long p95 = times.get((int) Math.ceil(times.size() * 0.95) - 1);
-    System.out.printf("Plan PDF over HTTP, warm, single user: p50 %d ms, p95 %d ms (%d requests)%n", p50, p95,
-        times.size());
-    // The target is 300 ms on a quiet machine; the bound here only catches a render gone badly wrong.
-    assertThat(p95).as("plan PDF p95 ms").isLessThan(2000);
 
     assertThat(new Api(port, accounts.get("GOVERNOR", school).apiToken()).get("/api/v1/support-plans/" + id + "/pdf")
         .status()).isEqualTo(404);
