@@ -313,19 +313,36 @@ class ProvisionPagesIntegrationTest {
     assertThat(senco.get(groupPath).body()).contains("id=\"review-due\"");
     assertThat(senco.get("/schools/" + school + "/provision/reviews").body()).contains(groupPath);
 
-    Map<String, String> impact = new HashMap<>(date("reviewedOn", today));
+    Map<String, String> impact = new HashMap<>(date("reviewedOn", today.minusDays(7)));
+    impact.put("version", String.valueOf(groupVersion(groupId)));
     impact.put("summary", "");
     assertThat(senco.post(groupPath + "/impact", impact).body()).contains("Enter what the review found");
-    impact.put("summary", "Good progress with number bonds; continue for one more term.");
+    impact.put("summary", "Slow start with number bonds; keep going and check again next week.");
     assertThat(senco.post(groupPath + "/impact", impact).status()).isEqualTo(302);
     assertThat(senco.get(groupPath).body()).doesNotContain("id=\"review-due\"");
     assertThat(senco.get("/schools/" + school + "/provision/reviews").body()).doesNotContain(groupPath);
 
-    List<ReviewEvidenceItem> items = evidence.stream().flatMap(e -> e.since(pupil, today.minusDays(1)).stream())
-        .toList();
-    assertThat(items).anySatisfy(i -> {
+    impact.put("summary", "Written on a page read before the first review was recorded.");
+    assertThat(HtmlUtils.htmlUnescape(senco.post(groupPath + "/impact", impact).body()))
+        .as("a review recorded against a group changed meanwhile").contains(ConcurrentEdit.MESSAGE);
+    impact.putAll(date("reviewedOn", today));
+    impact.put("version", String.valueOf(groupVersion(groupId)));
+    impact.put("summary", "Good progress with number bonds; continue for one more term.");
+    assertThat(senco.post(groupPath + "/impact", impact).status()).isEqualTo(302);
+    String page = HtmlUtils.htmlUnescape(senco.get(groupPath).body());
+    assertThat(page).as("both reviews kept, the latest first, with who recorded them")
+        .containsSubsequence("Latest review", "Good progress with number bonds", "Recorded by",
+            "Earlier review", "Slow start with number bonds", "Recorded by")
+        .doesNotContain("Written on a page read before");
+    assertThat(jdbc.sql("select count(*) from provision_impact_review where group_id = ?").param(groupId)
+        .query(Integer.class).single()).isEqualTo(2);
+
+    // The plan cycle opened before both reviews: the plan review still hears only the latest.
+    List<ReviewEvidenceItem> items = evidence.stream().flatMap(e -> e.since(pupil, today.minusDays(10)).stream())
+        .filter(i -> i.title().startsWith("Numicon")).toList();
+    assertThat(items).as("the plan review hears the latest review only").singleElement().satisfies(i -> {
       assertThat(i.title()).startsWith("Numicon intervention");
-      assertThat(i.summary()).contains("number bonds");
+      assertThat(i.summary()).contains("Good progress with number bonds");
     });
     assertThat(evidence.stream().flatMap(e -> e.since(pupil, today.plusDays(1)).stream()).toList()).isEmpty();
   }
@@ -362,4 +379,9 @@ class ProvisionPagesIntegrationTest {
     assertThat(HtmlUtils.htmlUnescape(stale.body())).as("saved from a page read before the last save")
         .contains(ConcurrentEdit.MESSAGE);
   }
+
+  private int groupVersion(long groupId) {
+    return jdbc.sql("select version from provision_group where id = ?").param(groupId).query(Integer.class).single();
+  }
+
 }

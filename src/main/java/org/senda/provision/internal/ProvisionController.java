@@ -279,7 +279,7 @@ class ProvisionController {
     model.addAttribute("g", view.group());
     model.addAttribute("day", ProvisionViews.title(view.group().dayOfWeek()));
     if (!model.containsAttribute("impactForm")) {
-      model.addAttribute("impactForm", ImpactForm.of(views.today(), view.group().impactSummary()));
+      model.addAttribute("impactForm", ImpactForm.of(views.today(), view.group().version()));
     }
     return "provision/group";
   }
@@ -413,12 +413,14 @@ class ProvisionController {
     }
     if (!errors.hasErrors()) {
       try {
-        provision.recordImpact(groupId, form.reviewedOn() == null ? null : form.reviewedOn().toDate().orElse(null),
-            form.summary());
+        provision.recordImpact(groupId, form.version() == null ? -1 : form.version(),
+            form.reviewedOn() == null ? null : form.reviewedOn().toDate().orElse(null), form.summary());
         flash.addFlashAttribute("success", "Impact review recorded");
         return "redirect:/schools/" + schoolId + "/provision/groups/" + groupId;
       } catch (ProvisionInvalid e) {
         reject(errors, e.errors());
+      } catch (OptimisticLockingFailureException e) {
+        errors.reject("concurrent", ConcurrentEdit.MESSAGE);
       }
     }
     return group(schoolId, groupId, model);

@@ -189,6 +189,12 @@ class ProvisionDemoData implements DemoContributor {
           recorded_at) values (?, ?, ?, ?, ?, ?, ?)""", sessions);
     jdbcTemplate.batchUpdate("update provision_group set impact_reviewed_on = ?, impact_summary = ? where id = ?",
         impacts);
+    String reviewer = staff.stream().filter(s -> s.roles().contains(Role.SENCO)).map(StaffSummary::name)
+        .findFirst().orElse(null);
+    jdbcTemplate.batchUpdate("""
+        insert into provision_impact_review (group_id, school_id, reviewed_on, summary, recorded_by_name, recorded_at)
+        values (?, ?, ?, ?, ?, ?)""", impacts.stream().map(i -> new Object[] {i[2], schoolId, i[0], i[1], reviewer,
+        Timestamp.from(((LocalDate) i[0]).atTime(16, 0).toInstant(ZoneOffset.UTC))}).toList());
     List<Object[]> attendance = new ArrayList<>();
     jdbc.sql("select id, group_id from provision_session where school_id = ? and delivered order by id")
         .param(schoolId)

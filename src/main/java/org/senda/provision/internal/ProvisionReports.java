@@ -310,6 +310,27 @@ class ProvisionReports {
         .list();
   }
 
+  /** An impact review; {@code recordedOn} is the day it was entered (English schools: London time). */
+  record ImpactReviewRow(long id, LocalDate reviewedOn, String summary, @Nullable String recordedBy,
+      @Nullable LocalDate recordedOn) {}
+
+  /** Every impact review of the group, the latest (by date) first. */
+  List<ImpactReviewRow> impactReviews(long groupId) {
+    return jdbc.sql("""
+        select id, reviewed_on, summary, recorded_by_name, recorded_at
+          from provision_impact_review
+         where group_id = ?
+         order by reviewed_on desc, id desc""")
+        .param(groupId)
+        .query((rs, n) -> {
+          java.sql.Timestamp at = rs.getTimestamp("recorded_at");
+          return new ImpactReviewRow(rs.getLong("id"), rs.getObject("reviewed_on", LocalDate.class),
+              rs.getString("summary"), rs.getString("recorded_by_name"),
+              at == null ? null : at.toInstant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate());
+        })
+        .list();
+  }
+
   record SessionRow(long id, LocalDate date, boolean delivered, @Nullable String cancelledReason, int minutes,
       long attended, long recorded) {}
 

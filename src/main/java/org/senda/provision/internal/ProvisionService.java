@@ -444,11 +444,13 @@ class ProvisionService {
   }
 
   /**
-   * Records the impact review of a group: what the review found, on which day. The result feeds each pupil's next
-   * plan review (see {@link ProvisionReviewEvidence}).
+   * Records an impact review of a group: what the review found, on which day, and who recorded it. Earlier reviews
+   * are kept; the latest feeds each pupil's next plan review (see {@link ProvisionReviewEvidence}).
+   *
+   * @throws org.springframework.dao.OptimisticLockingFailureException when the group changed since it was read
    */
   @Transactional
-  void recordImpact(long groupId, @Nullable LocalDate reviewedOn, @Nullable String summary) {
+  void recordImpact(long groupId, int version, @Nullable LocalDate reviewedOn, @Nullable String summary) {
     ProvisionStore.Group group = visibleGroup(groupId);
     permissions.require(group.schoolId(), Permission.MANAGE_SEND);
     List<ProvisionInvalid.FieldError> errors = new ArrayList<>();
@@ -468,7 +470,12 @@ class ProvisionService {
     if (!errors.isEmpty()) {
       throw new ProvisionInvalid(errors);
     }
-    store.setImpact(groupId, reviewedOn, text);
+    SendaUser user = permissions.current();
+    if (!store.addImpactReview(groupId, group.schoolId(), version, reviewedOn, text, user.accountId(),
+        user.displayName(), clock.instant())) {
+      // Rolls back the review just added: it was written against a group that has changed since it was read.
+      throw new org.springframework.dao.OptimisticLockingFailureException("provision group " + groupId);
+    }
     audit.record(AuditAction.UPDATE, "provision-group", groupId, group.schoolId(), "impact review");
   }
 

@@ -175,9 +175,29 @@ class ProvisionStore {
         .update() == 1;
   }
 
-  void setImpact(long groupId, LocalDate reviewedOn, String summary) {
-    jdbc.sql("update provision_group set impact_reviewed_on = ?, impact_summary = ? where id = ?")
-        .params(reviewedOn, summary, groupId).update();
+  /**
+   * Adds an impact review to the group's history and makes the group show its latest review (by date), if the
+   * group is still at {@code version}; false (and nothing to keep) when someone changed the group meanwhile.
+   */
+  boolean addImpactReview(long groupId, long schoolId, int version, LocalDate reviewedOn, String summary,
+      @Nullable Long accountId, @Nullable String recordedBy, @Nullable Instant now) {
+    jdbc.sql("""
+        insert into provision_impact_review (group_id, school_id, reviewed_on, summary, recorded_by_account_id,
+          recorded_by_name, recorded_at)
+        values (:group, :school, :on, :summary, :account, :by, :now)""")
+        .param("group", groupId).param("school", schoolId).param("on", reviewedOn).param("summary", summary)
+        .param("account", accountId, java.sql.Types.BIGINT).param("by", recordedBy, java.sql.Types.VARCHAR)
+        .param("now", now == null ? null : Timestamp.from(now), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+        .update();
+    return jdbc.sql("""
+        update provision_group
+           set impact_reviewed_on = (select r.reviewed_on from provision_impact_review r where r.group_id = :id
+                                      order by r.reviewed_on desc, r.id desc fetch first 1 rows only),
+               impact_summary = (select r.summary from provision_impact_review r where r.group_id = :id
+                                  order by r.reviewed_on desc, r.id desc fetch first 1 rows only),
+               version = version + 1
+         where id = :id and version = :version""")
+        .param("id", groupId).param("version", version).update() == 1;
   }
 
   Optional<ProvisionService.Settings> settings(long schoolId) {

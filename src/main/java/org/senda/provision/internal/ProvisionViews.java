@@ -35,7 +35,7 @@ class ProvisionViews {
       List<ProvisionReports.GroupPupil> pupils, List<ProvisionReports.SessionRow> sessions, BigDecimal planned,
       BigDecimal actual, BigDecimal perPupilPlanned, BigDecimal perPupilActual, long plannedSessions,
       long deliveredSessions, long cancelledSessions, boolean reviewDue, boolean canManage,
-      boolean canRecordSessions) {}
+      boolean canRecordSessions, List<ProvisionReports.ImpactReviewRow> impactReviews) {}
 
   private final ProvisionReports reports;
   private final Permissions permissions;
@@ -86,7 +86,8 @@ class ProvisionViews {
     audit.record(AuditAction.VIEW, "provision-group", groupId, group.schoolId(), pupils.size() + " pupils");
     return new GroupView(group, staff, pupils, sessions, planned, actual,
         ProvisionCost.perPupil(planned, pupils.size()), ProvisionCost.perPupil(actual, pupils.size()),
-        plannedSessions, delivered, sessions.size() - delivered, reviewDue, manages, manages || delivers);
+        plannedSessions, delivered, sessions.size() - delivered, reviewDue, manages, manages || delivers,
+        reports.impactReviews(groupId));
   }
 
   private long resources(long interventionId, long schoolId) {
