@@ -147,6 +147,83 @@ class ProvisionPagesIntegrationTest {
   }
 
   @Test
+  void theTrustLeadKeepsTheSharedCatalogueAndSchoolsCopyItToMakeAVariant() {
+    long school = accounts.schoolIds().get(2);
+    PageSession lead = PageSession.signedIn(port, accounts.get("TRUST_SEND_LEAD", null));
+    String base = "/trust/provision/interventions";
+    assertThat(lead.get(base).status()).isEqualTo(200);
+    assertThat(lead.get("/trust/provision/effectiveness").body()).contains("id=\"trust-catalogue-link\"");
+    assertThat(lead.get(base + "/new").status()).isEqualTo(200);
+    Map<String, String> form = new HashMap<>(Map.ofEntries(Map.entry("name", "Lego therapy typed"),
+        Map.entry("areaOfNeed", "COMMUNICATION_AND_INTERACTION"), Map.entry("description", "Building in threes"),
+        Map.entry("evidenceLink", "not a link"), Map.entry("defaultGroupSize", "3"),
+        Map.entry("sessionsPerWeek", "one"), Map.entry("minutesPerSession", "40"), Map.entry("lengthWeeks", "12"),
+        Map.entry("resourcesCost", "120.00"), Map.entry("entryExitMeasure", "Turn-taking checklist"),
+        Map.entry("deliveredByRole", "TEACHING_ASSISTANT"), Map.entry("version", "0")));
+    PageSession.Page invalid = lead.post(base, form);
+    assertThat(invalid.status()).isEqualTo(200);
+    assertThat(HtmlUtils.htmlUnescape(invalid.body())).contains("govuk-error-summary",
+        "Enter the evidence link as a web address", "value=\"Lego therapy typed\"", "value=\"one\"");
+    form.put("evidenceLink", "https://example.org/lego");
+    form.put("sessionsPerWeek", "1");
+    PageSession.Page added = lead.post(base, form);
+    assertThat(added.status()).as(added.body()).isEqualTo(302);
+    long id = jdbc.sql("select id from intervention where name = 'Lego therapy typed' and school_id is null")
+        .query(Long.class).single();
+    assertThat(lead.get(base).body()).contains("Lego therapy typed");
+
+    String schoolCatalogue = "/schools/" + school + "/provision/interventions";
+    PageSession senco = as("SENCO", school);
+    String catalogue = HtmlUtils.htmlUnescape(senco.get(schoolCatalogue).body());
+    assertThat(catalogue).as("every school sees the shared entry, marked as the trust's, with a copy to edit")
+        .contains("Lego therapy typed", "id=\"shared-explained\"", "copyOf=" + id);
+    assertThat(senco.get(schoolCatalogue + "/" + id + "/edit").status()).isEqualTo(403);
+    assertThat(senco.get(base).status()).as("a SENCO cannot keep the trust's catalogue").isEqualTo(403);
+    assertThat(senco.get(base + "/" + id + "/edit").status()).isEqualTo(403);
+    assertThat(senco.post(base + "/" + id, form).status()).isEqualTo(403);
+    assertThat(senco.post(base, form).status()).isEqualTo(403);
+    PageSession.Page copy = senco.get(schoolCatalogue + "/new?copyOf=" + id);
+    assertThat(HtmlUtils.htmlUnescape(copy.body())).contains("id=\"copied-from\"",
+        "value=\"Lego therapy typed (our version)\"", "value=\"Turn-taking checklist\"");
+
+    form.put("lengthWeeks", "10");
+    PageSession.Page saved = lead.post(base + "/" + id, form);
+    assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+    assertThat(jdbc.sql("select length_weeks from intervention where id = ?").param(id).query(Integer.class)
+        .single()).isEqualTo(10);
+    PageSession.Page stale = lead.post(base + "/" + id, form);
+    assertThat(HtmlUtils.htmlUnescape(stale.body())).as("saved from a page read before the last save")
+        .contains(ConcurrentEdit.MESSAGE);
+
+    jdbc.sql("insert into trust (name) values ('Another Trust')").update();
+    long otherTrust = jdbc.sql("select max(id) from trust where name = 'Another Trust'").query(Long.class).single();
+    jdbc.sql("""
+        insert into intervention (trust_id, school_id, name, area_of_need, default_group_size, sessions_per_week,
+          minutes_per_session, length_weeks, resources_cost_pence, delivered_by_role)
+        values (?, null, 'Another trust''s entry', 'COGNITION_AND_LEARNING', 4, 2, 30, 10, 0, 'TEACHING_ASSISTANT')""")
+        .param(otherTrust).update();
+    long foreign = jdbc.sql("select max(id) from intervention where trust_id = ?").param(otherTrust)
+        .query(Long.class).single();
+    assertThat(lead.get(base + "/" + foreign + "/edit").status()).as("another trust's entry").isEqualTo(404);
+    assertThat(lead.post(base + "/" + foreign, form).status()).isEqualTo(404);
+    String entry = """
+        {"name":"%s","areaOfNeed":"COGNITION_AND_LEARNING","defaultGroupSize":4,"sessionsPerWeek":2,
+         "minutesPerSession":30,"lengthWeeks":10,"resourcesCostPence":0,"deliveredByRole":"TEACHING_ASSISTANT",
+         "sharedAcrossTrust":%s}""";
+    Api schoolApi = api(accounts.get("SENCO", school));
+    Api.Response own = schoolApi.postJson("/api/v1/schools/" + school + "/interventions",
+        entry.formatted("The school's own entry", false));
+    assertThat(own.status()).as(own.body()).isEqualTo(201);
+    long schoolsOwn = own.json().get("id").asLong();
+    assertThat(lead.get(base + "/" + schoolsOwn + "/edit").status()).as("a school's own entry").isEqualTo(404);
+
+    Api.Response sharedByASchool = schoolApi.postJson("/api/v1/schools/" + school + "/interventions",
+        entry.formatted("Shared by a school", true));
+    assertThat(sharedByASchool.status()).isEqualTo(422);
+    assertThat(sharedByASchool.body()).contains("sharedAcrossTrust");
+  }
+
+  @Test
   void aGroupFormWithErrorsKeepsWhatWasTypedAndAStaleEditIsRefused() {
     long school = accounts.schoolIds().get(2);
     String base = "/schools/" + school + "/provision";

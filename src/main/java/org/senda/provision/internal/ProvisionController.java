@@ -142,18 +142,35 @@ class ProvisionController {
     return "provision/interventions";
   }
 
+  /**
+   * The form for a new entry of the school's own; with {@code copyOf}, filled in from an entry shared across the
+   * trust, which is how a school makes its own variant of an entry it cannot change.
+   */
   @GetMapping("/interventions/new")
-  String newIntervention(@PathVariable long schoolId, Model model) {
+  String newIntervention(@PathVariable long schoolId, @RequestParam(required = false) @Nullable Long copyOf,
+      Model model) {
     permissions.require(schoolId, Permission.MANAGE_SEND);
-    return interventionForm(schoolId, null, InterventionForm.empty(), model);
+    if (copyOf == null) {
+      return interventionForm(schoolId, null, InterventionForm.empty(), model);
+    }
+    Intervention shared = provision.catalogue(schoolId).stream()
+        .filter(i -> i.id() == copyOf && i.sharedAcrossTrust()).findFirst()
+        .orElseThrow(() -> new AccessRefused("shared intervention " + copyOf));
+    model.addAttribute("copiedFrom", shared.name());
+    return interventionForm(schoolId, null, InterventionForm.copyOf(shared), model);
   }
 
   private String interventionForm(long schoolId, @Nullable Long id, InterventionForm form, Model model) {
-    school(schoolId, model);
+    SchoolSummary school = school(schoolId, model);
     model.addAttribute("interventionForm", form);
     model.addAttribute("interventionId", id);
     model.addAttribute("areas", AREAS);
     model.addAttribute("roles", ROLES);
+    model.addAttribute("owner", school.name());
+    model.addAttribute("ownerNote", "Only this school sees and uses this entry.");
+    String base = "/schools/" + schoolId + "/provision/interventions";
+    model.addAttribute("backHref", base);
+    model.addAttribute("formAction", id == null ? base : base + "/" + id);
     return "provision/intervention-form";
   }
 

@@ -267,6 +267,7 @@ class ProvisionMapController {
     model.addAttribute("result", result);
     model.addAttribute("bars", gainBars(result.trust()));
     model.addAttribute("trustName", organisation.trustName(permissions.current().trustId()).orElse("Trust"));
+    model.addAttribute("keepsCatalogue", permissions.current().trustRoles().contains(org.senda.access.Role.TRUST_SEND_LEAD));
     return "provision/trust-effectiveness";
   }
 }

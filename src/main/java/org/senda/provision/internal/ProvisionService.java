@@ -79,15 +79,78 @@ class ProvisionService {
     return store.catalogue(school(schoolId).trustId(), schoolId);
   }
 
+  /**
+   * Adds an entry to the school's own catalogue. Entries shared across the trust are kept by the trust SEND lead
+   * on the trust's catalogue, so a school asking for one is told where to go (422 on {@code sharedAcrossTrust}).
+   */
   @Transactional
   Intervention addIntervention(long schoolId, InterventionDraft d) {
     permissions.require(schoolId, Permission.MANAGE_SEND);
     SchoolSummary school = school(schoolId);
-    ProvisionStore.NewIntervention row = validIntervention(school, d);
+    ProvisionStore.NewIntervention row = validIntervention(school.trustId(), schoolId, d);
     long id = store.insert(row);
-    audit.record(AuditAction.CREATE, "intervention", id, schoolId, d.sharedAcrossTrust() ? "shared across trust"
-        : null);
+    audit.record(AuditAction.CREATE, "intervention", id, schoolId, null);
     return store.interventionFor(school.trustId(), schoolId, id).orElseThrow();
+  }
+
+  // --- The trust's shared catalogue, kept by the trust SEND lead
+
+  /** The trust SEND lead of the signed-in person's trust; anyone else is refused (403). */
+  private SendaUser trustLead() {
+    SendaUser user = permissions.current();
+    if (!user.trustRoles().contains(Role.TRUST_SEND_LEAD)) {
+      throw new org.senda.access.ActionForbidden("the trust's intervention catalogue");
+    }
+    return user;
+  }
+
+  /** Whether the signed-in person keeps their trust's shared catalogue. */
+  boolean keepsTrustCatalogue() {
+    return permissions.current().trustRoles().contains(Role.TRUST_SEND_LEAD);
+  }
+
+  /** The entries shared across the signed-in trust SEND lead's trust, by name. */
+  @Transactional(readOnly = true)
+  List<Intervention> trustCatalogue() {
+    return store.trustCatalogue(trustLead().trustId());
+  }
+
+  /** One shared entry of the lead's trust; an entry of a school or of another trust is not found (404). */
+  @Transactional(readOnly = true)
+  Intervention trustIntervention(long interventionId) {
+    return store.trustIntervention(trustLead().trustId(), interventionId)
+        .orElseThrow(() -> new AccessRefused("trust intervention " + interventionId));
+  }
+
+  @Transactional(readOnly = true)
+  void checkTrustIntervention(InterventionDraft d) {
+    validIntervention(trustLead().trustId(), null, d);
+  }
+
+  /** Adds an entry every school of the trust sees in its catalogue and may use for its groups (read-only there). */
+  @Transactional
+  Intervention addTrustIntervention(InterventionDraft d) {
+    long trustId = trustLead().trustId();
+    long id = store.insert(validIntervention(trustId, null, d));
+    audit.record(AuditAction.CREATE, "intervention", id, null, "shared across trust");
+    return store.trustIntervention(trustId, id).orElseThrow();
+  }
+
+  /**
+   * Changes a shared entry, if nobody has changed it since {@code version} was read. Groups already using it keep
+   * their own sessions per week and minutes; new groups take the new defaults.
+   *
+   * @throws org.springframework.dao.OptimisticLockingFailureException when someone else saved it meanwhile
+   */
+  @Transactional
+  Intervention updateTrustIntervention(long interventionId, int version, InterventionDraft d) {
+    Intervention current = trustIntervention(interventionId);
+    ProvisionStore.NewIntervention row = validIntervention(current.trustId(), null, d);
+    if (!store.update(interventionId, version, row)) {
+      throw new org.springframework.dao.OptimisticLockingFailureException("intervention " + interventionId);
+    }
+    audit.record(AuditAction.UPDATE, "intervention", interventionId, null, "shared across trust");
+    return store.trustIntervention(current.trustId(), interventionId).orElseThrow();
   }
 
   /**
@@ -105,7 +168,7 @@ class ProvisionService {
     if (current.sharedAcrossTrust()) {
       throw new org.senda.access.ActionForbidden("shared intervention " + interventionId);
     }
-    ProvisionStore.NewIntervention row = validIntervention(school, d);
+    ProvisionStore.NewIntervention row = validIntervention(school.trustId(), schoolId, d);
     if (!store.update(interventionId, version, row)) {
       throw new org.springframework.dao.OptimisticLockingFailureException("intervention " + interventionId);
     }
@@ -113,9 +176,14 @@ class ProvisionService {
     return store.interventionFor(school.trustId(), schoolId, interventionId).orElseThrow();
   }
 
-  private ProvisionStore.NewIntervention validIntervention(SchoolSummary school, InterventionDraft d) {
-    long schoolId = school.id();
+  /** The entry as it may be saved: the school's own, or shared across the trust when {@code schoolId} is null. */
+  private ProvisionStore.NewIntervention validIntervention(long trustId, @Nullable Long schoolId,
+      InterventionDraft d) {
     List<ProvisionInvalid.FieldError> errors = new ArrayList<>();
+    if (schoolId != null && d.sharedAcrossTrust()) {
+      errors.add(error("sharedAcrossTrust", "A school cannot add an entry shared across the trust: the trust SEND "
+          + "lead adds those to the trust's catalogue"));
+    }
     String name = trim(d.name());
     if (name == null) {
       errors.add(error("name", "Enter the name of the intervention"));
@@ -164,8 +232,7 @@ class ProvisionService {
     if (!errors.isEmpty()) {
       throw new ProvisionInvalid(errors);
     }
-    return new ProvisionStore.NewIntervention(school.trustId(),
-        d.sharedAcrossTrust() ? null : schoolId, name, area, description, evidence, d.defaultGroupSize(),
+    return new ProvisionStore.NewIntervention(trustId, schoolId, name, area, description, evidence, d.defaultGroupSize(),
         d.sessionsPerWeek(), d.minutesPerSession(), d.lengthWeeks(), d.resourcesCostPence(), measure, role.name());
   }
 
@@ -207,7 +274,7 @@ class ProvisionService {
   @Transactional(readOnly = true)
   void checkIntervention(long schoolId, InterventionDraft d) {
     permissions.require(schoolId, Permission.MANAGE_SEND);
-    validIntervention(school(schoolId), d);
+    validIntervention(school(schoolId).trustId(), schoolId, d);
   }
 
   private static final List<String> DAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");

@@ -68,6 +68,23 @@ class ProvisionStore {
         .param("trust", trustId).param("school", schoolId).query(ProvisionStore::intervention).list();
   }
 
+  /** The entries shared across the trust (no school), by name. */
+  List<Intervention> trustCatalogue(long trustId) {
+    return jdbc.sql("select " + INTERVENTION_COLUMNS + """
+         from intervention i
+        where i.trust_id = :trust and i.school_id is null
+        order by lower(i.name), i.id""")
+        .param("trust", trustId).query(ProvisionStore::intervention).list();
+  }
+
+  /** A shared entry of this trust; empty for a school's own entry or another trust's. */
+  Optional<Intervention> trustIntervention(long trustId, long interventionId) {
+    return jdbc.sql("select " + INTERVENTION_COLUMNS + """
+         from intervention i
+        where i.id = :id and i.trust_id = :trust and i.school_id is null""")
+        .param("id", interventionId).param("trust", trustId).query(ProvisionStore::intervention).optional();
+  }
+
   /** The intervention, when the school may use it (its own or shared across its trust). */
   Optional<Intervention> interventionFor(long trustId, long schoolId, long interventionId) {
     return jdbc.sql("select " + INTERVENTION_COLUMNS + """
