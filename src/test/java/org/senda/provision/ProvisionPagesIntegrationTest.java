@@ -235,17 +235,32 @@ class ProvisionPagesIntegrationTest {
     senco.get(base + "/groups/new");
     Map<String, String> form = new HashMap<>(Map.of("interventionId", String.valueOf(toeByToe),
         "staffIds", String.valueOf(ta), "pupilIds", String.valueOf(pupil), "room", "Library corner typed",
-        "dayOfWeek", "TUESDAY", "startTime", "9.30", "reviewAfterWeeks", "6", "version", "0"));
+        "reviewAfterWeeks", "6", "version", "0"));
     form.putAll(date("startDate", today));
     form.putAll(date("endDate", today.minusDays(1)));
+    PageSession.Page noTime = senco.post(base + "/groups", form);
+    assertThat(noTime.body()).contains("Add at least one day and time the group meets");
+    // Toe by Toe daily, with a longer Friday session; the first row typed badly, a row left blank, a duplicate.
+    form.putAll(Map.of("slots[0].dayOfWeek", "TUESDAY", "slots[0].startTime", "9.30",
+        "slots[2].dayOfWeek", "FRIDAY", "slots[2].startTime", "16:45", "slots[2].minutes", "30",
+        "slots[3].dayOfWeek", "MONDAY", "slots[3].startTime", "09:30",
+        "slots[4].dayOfWeek", "MONDAY", "slots[4].startTime", "09:30"));
+    int slots = slotsBefore();
     PageSession.Page invalid = senco.post(base + "/groups", form);
     assertThat(invalid.status()).isEqualTo(200);
-    assertThat(invalid.body()).contains("govuk-error-summary", "End date must be the same as or after the start date",
-        "Enter the start time as hours and minutes", "value=\"Library corner typed\"", "value=\"9.30\"");
+    assertThat(HtmlUtils.htmlUnescape(invalid.body())).contains("govuk-error-summary",
+        "End date must be the same as or after the start date", "as hours and minutes on the 24-hour clock",
+        "outside the school day", "Monday at 09:30 is given twice", "value=\"Library corner typed\"",
+        "value=\"9.30\"", "value=\"16:45\"", "href=\"#slots[4]-startTime\"");
     int groups = jdbc.sql("select count(*) from provision_group where school_id = ?").param(school)
         .query(Integer.class).single();
+    assertThat(jdbc.sql("select count(*) from provision_group_slot").query(Integer.class).single())
+        .as("nothing half-written").isEqualTo(slots);
 
-    form.put("startTime", "09:30");
+    form.put("slots[0].startTime", "09:30");
+    form.put("slots[2].startTime", "14:00");
+    form.put("slots[2].minutes", "45");
+    form.put("slots[4].dayOfWeek", "WEDNESDAY");
     form.putAll(date("endDate", today.plusWeeks(8)));
     PageSession.Page created = senco.post(base + "/groups", form);
     assertThat(created.status()).as(created.body()).isEqualTo(302);
@@ -254,7 +269,12 @@ class ProvisionPagesIntegrationTest {
     String groupPath = created.location().replaceFirst("^https?://[^/]+", "");
     long groupId = Long.parseLong(groupPath.substring(groupPath.lastIndexOf('/') + 1));
     PageSession.Page page = senco.get(groupPath);
-    assertThat(page.body()).contains("Toe by Toe", "Tuesday at 09:30", "Library corner typed");
+    assertThat(page.body()).contains("Toe by Toe", "Library corner typed")
+        .containsSubsequence("Monday 09:30, ", "Tuesday 09:30, ", "Wednesday 09:30, ", "Friday 14:00, 45 minutes");
+    assertThat(jdbc.sql("select sessions_per_week from provision_group where id = ?").param(groupId)
+        .query(Integer.class).single()).as("sessions per week left blank: one for each weekly time").isEqualTo(4);
+    assertThat(senco.get(groupPath + "/edit").body()).as("the edit page shows the weekly times")
+        .contains("value=\"14:00\"", "value=\"45\"");
 
     // Two people open the edit page; the first saves, the second is told and loses nothing typed.
     PageSession other = as("HEADTEACHER", school);
@@ -425,6 +445,90 @@ class ProvisionPagesIntegrationTest {
   }
 
   @Test
+  void aGroupMeetsAtSeveralWeeklyTimesAndClashesAreFoundAtEachOfThem() throws java.io.IOException {
+    long school = accounts.schoolIds().get(2);
+    PageSession senco = as("SENCO", school);
+    Api api = api(accounts.get("SENCO", school));
+    LocalDate today = LocalDate.now(clock);
+    long pupil = freshRegisterPupil(school, 0);
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    long otherTa = jdbc.sql("select max(staff_id) from staff_role where school_id = ? and role = 'TEACHING_ASSISTANT'")
+        .param(school).query(Long.class).single();
+    String groups = "/api/v1/schools/" + school + "/provision-groups";
+    String body = """
+        {"interventionId":%d,"staff":[{"staffId":%d}],"pupilIds":[%d],"startDate":"%s","endDate":"%s"%s}""";
+    java.util.function.BiFunction<Long, String, String> group = (intervention, extra) -> body.formatted(intervention,
+        ta, pupil, today.minusWeeks(1), today.plusWeeks(4), extra);
+    long talkBoost = intervention(school, "Talk Boost");
+    int before = jdbc.sql("select count(*) from provision_group where school_id = ?").param(school)
+        .query(Integer.class).single();
+    Map<String, String> invalid = Map.of(
+        "slots[1].startTime", ",\"slots\":[{\"dayOfWeek\":\"MONDAY\",\"startTime\":\"09:00\"},"
+            + "{\"dayOfWeek\":\"MONDAY\",\"startTime\":\"09:00\"}]",
+        "slots[0].dayOfWeek", ",\"slots\":[{\"dayOfWeek\":\"SATURDAY\",\"startTime\":\"09:00\"}]",
+        "slots[0].startTime", ",\"slots\":[{\"dayOfWeek\":\"MONDAY\",\"startTime\":\"07:30\"}]",
+        "sessionsPerWeek", ",\"sessionsPerWeek\":1,\"slots\":[{\"dayOfWeek\":\"MONDAY\",\"startTime\":\"09:00\"},"
+            + "{\"dayOfWeek\":\"TUESDAY\",\"startTime\":\"09:00\"}]",
+        "dayOfWeek", ",\"dayOfWeek\":\"FRIDAY\",\"startTime\":\"09:00\","
+            + "\"slots\":[{\"dayOfWeek\":\"MONDAY\",\"startTime\":\"09:00\"}]");
+    invalid.forEach((field, extra) -> {
+      Api.Response refused = api.postJson(groups, group.apply(talkBoost, extra));
+      assertThat(refused.status()).as(field + ": " + refused.body()).isEqualTo(422);
+      assertThat(refused.body()).contains("\"field\":\"" + field + "\"");
+    });
+    assertThat(jdbc.sql("select count(*) from provision_group where school_id = ?").param(school)
+        .query(Integer.class).single()).as("nothing written").isEqualTo(before);
+
+    // Talk Boost three times a week at different times; precision teaching twice, with another assistant.
+    Api.Response a = api.postJson(groups, group.apply(talkBoost, """
+        ,"room":"Snug","slots":[{"dayOfWeek":"FRIDAY","startTime":"13:00"},
+          {"dayOfWeek":"MONDAY","startTime":"09:00"},{"dayOfWeek":"WEDNESDAY","startTime":"10:30","minutes":40}]"""));
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    long precision = intervention(school, "Precision teaching");
+    Api.Response b = api.postJson(groups, body.formatted(precision, otherTa, pupil, today.minusWeeks(1),
+        today.plusWeeks(4), """
+        ,"slots":[{"dayOfWeek":"TUESDAY","startTime":"10:30"},{"dayOfWeek":"WEDNESDAY","startTime":"11:00",
+          "minutes":20}]"""));
+    assertThat(b.status()).as(b.body()).isEqualTo(201);
+    long groupA = a.json().get("id").asLong();
+    assertThat(jdbc.sql("select sessions_per_week from provision_group where id = ?").param(groupA)
+        .query(Integer.class).single()).as("one session for each weekly time").isEqualTo(3);
+
+    String deployment = HtmlUtils.htmlUnescape(senco.get("/schools/" + school + "/provision/deployment").body());
+    assertThat(deployment).as("Wednesday 10:30-11:10 overlaps Wednesday 11:00-11:20 for the pupil in both")
+        .contains("Precision teaching at 11:00", "Talk Boost at 10:30, Snug")
+        .as("Tuesday's precision teaching meets when no Talk Boost does")
+        .doesNotContain("Precision teaching at 10:30");
+
+    JsonNode map = api.get("/api/v1/schools/" + school + "/provision-map").json();
+    JsonNode entry = null;
+    for (JsonNode g : map.get("groups")) {
+      if (g.get("groupId").asLong() == groupA) {
+        entry = g;
+      }
+    }
+    assertThat(entry).isNotNull();
+    assertThat(entry.get("dayOfWeek").asString()).as("the first weekly time, for clients that read one")
+        .isEqualTo("MONDAY");
+    assertThat(entry.get("startTime").asString()).isEqualTo("09:00");
+    assertThat(entry.get("slots")).hasSize(3);
+    assertThat(entry.get("slots").get(1).get("dayOfWeek").asString()).isEqualTo("WEDNESDAY");
+    assertThat(entry.get("slots").get(1).get("minutes").asInt()).isEqualTo(40);
+    assertThat(HtmlUtils.htmlUnescape(senco.get("/schools/" + school + "/provision/map").body()))
+        .contains("Monday 09:00 (");
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+        senco.getBytes("/schools/" + school + "/provision/map.xlsx")))) {
+      Sheet sheet = book.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(6).getStringCellValue()).isEqualTo("Weekly times");
+      boolean found = false;
+      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        found |= sheet.getRow(r).getCell(6).getStringCellValue().contains("Wednesday 10:30 (40 min)");
+      }
+      assertThat(found).as("the spreadsheet lists every weekly time").isTrue();
+    }
+  }
+
+  @Test
   void clashesAndSettingsAreCheckedAndSaved() {
     long school = accounts.schoolIds().get(2);
     PageSession senco = as("SENCO", school);
@@ -459,6 +563,11 @@ class ProvisionPagesIntegrationTest {
 
   private int groupVersion(long groupId) {
     return jdbc.sql("select version from provision_group where id = ?").param(groupId).query(Integer.class).single();
+  }
+
+
+  private int slotsBefore() {
+    return jdbc.sql("select count(*) from provision_group_slot").query(Integer.class).single();
   }
 
 }

@@ -108,7 +108,7 @@ class ProvisionController {
     try {
       provision.checkGroup(schoolId, form.draft(), members);
     } catch (ProvisionInvalid e) {
-      reject(errors, e.errors());
+      reject(errors, form.onPage(e.errors()));
     }
   }
 
@@ -274,7 +274,7 @@ class ProvisionController {
         flash.addFlashAttribute("success", "Provision group created");
         return "redirect:/schools/" + schoolId + "/provision/groups/" + id;
       } catch (ProvisionInvalid e) {
-        reject(errors, e.errors());
+        reject(errors, form.onPage(e.errors()));
       }
     }
     return groupForm(schoolId, null, form, List.of(), model);
@@ -294,7 +294,6 @@ class ProvisionController {
     ProvisionViews.GroupView view = view(schoolId, groupId);
     model.addAttribute("view", view);
     model.addAttribute("g", view.group());
-    model.addAttribute("day", ProvisionViews.title(view.group().dayOfWeek()));
     if (!model.containsAttribute("impactForm")) {
       model.addAttribute("impactForm", ImpactForm.of(views.today(), view.group().version()));
     }
@@ -321,7 +320,7 @@ class ProvisionController {
         flash.addFlashAttribute("success", "Provision group saved");
         return "redirect:/schools/" + schoolId + "/provision/groups/" + groupId;
       } catch (ProvisionInvalid e) {
-        reject(errors, e.errors());
+        reject(errors, form.onPage(e.errors()));
       } catch (OptimisticLockingFailureException e) {
         errors.reject("concurrent", ConcurrentEdit.MESSAGE);
       }

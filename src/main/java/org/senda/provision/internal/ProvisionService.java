@@ -42,7 +42,18 @@ class ProvisionService {
   record GroupDraft(@Nullable Long interventionId, @Nullable List<StaffDraft> staff, @Nullable List<Long> pupilIds,
       @Nullable Integer sessionsPerWeek, @Nullable Integer minutesPerSession, @Nullable LocalDate startDate,
       @Nullable LocalDate endDate, @Nullable String room, @Nullable String dayOfWeek, @Nullable String startTime,
-      @Nullable Integer reviewAfterWeeks) {}
+      @Nullable Integer reviewAfterWeeks, @Nullable List<SlotDraft> slots) {}
+
+  /** A weekly time as given; minutes default to the group's minutes per session. */
+  record SlotDraft(@Nullable String dayOfWeek, @Nullable String startTime, @Nullable Integer minutes) {}
+
+  /**
+   * The school day weekly times must fall within, wraparound care included: a group may start at 08:00 and must
+   * end by 17:00.
+   */
+  static final java.time.LocalTime SCHOOL_DAY_STARTS = java.time.LocalTime.of(8, 0);
+
+  static final java.time.LocalTime SCHOOL_DAY_ENDS = java.time.LocalTime.of(17, 0);
 
   record AttendanceDraft(@Nullable Long pupilId, @Nullable Boolean attended) {}
 
@@ -338,12 +349,18 @@ class ProvisionService {
         }
       }
     }
-    Integer spw = d.sessionsPerWeek() != null ? d.sessionsPerWeek()
-        : intervention != null ? Integer.valueOf(intervention.sessionsPerWeek()) : null;
     Integer mps = d.minutesPerSession() != null ? d.minutesPerSession()
         : intervention != null ? Integer.valueOf(intervention.minutesPerSession()) : null;
-    whole(errors, "sessionsPerWeek", "sessions per week", spw, 1, 25);
     whole(errors, "minutesPerSession", "minutes per session", mps, 1, 480);
+    List<Slot> slots = validSlots(errors, d, mps == null ? 0 : mps);
+    Integer spw = d.sessionsPerWeek() != null ? d.sessionsPerWeek()
+        : !slots.isEmpty() ? Integer.valueOf(slots.size())
+        : intervention != null ? Integer.valueOf(intervention.sessionsPerWeek()) : null;
+    whole(errors, "sessionsPerWeek", "sessions per week", spw, 1, 25);
+    if (spw != null && spw >= 1 && spw < slots.size()) {
+      errors.add(error("sessionsPerWeek", "Sessions per week must be at least the number of weekly times ("
+          + slots.size() + ")"));
+    }
     if (d.startDate() == null) {
       errors.add(error("startDate", "Enter the start date"));
     }
@@ -358,18 +375,6 @@ class ProvisionService {
     if (room != null && room.length() > 100) {
       errors.add(error("room", "Room must be 100 characters or fewer"));
     }
-    String day = trim(d.dayOfWeek());
-    if (day != null && !DAYS.contains(day)) {
-      errors.add(error("dayOfWeek", "Day must be a school day, MONDAY to FRIDAY"));
-    }
-    String time = trim(d.startTime());
-    if (time != null && !time.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
-      errors.add(error("startTime", "Enter the start time as hours and minutes on the 24-hour clock, like 09:30"));
-    }
-    if ((day == null) != (time == null)) {
-      errors.add(error(day == null ? "dayOfWeek" : "startTime",
-          day == null ? "Select the day the group meets" : "Enter the time the group starts"));
-    }
     if (d.reviewAfterWeeks() != null && (d.reviewAfterWeeks() < 1 || d.reviewAfterWeeks() > 156)) {
       errors.add(error("reviewAfterWeeks", "Review after must be between 1 and 156 weeks"));
     }
@@ -377,7 +382,79 @@ class ProvisionService {
       throw new ProvisionInvalid(errors);
     }
     return new ProvisionStore.NewGroup(schoolId, intervention.id(), spw, mps, d.startDate(), d.endDate(), room, staff,
-        pupilIds, day, time, d.reviewAfterWeeks());
+        pupilIds, slots, d.reviewAfterWeeks());
+  }
+
+  /**
+   * The weekly times of a group, Monday first: each a school day and a time on the 24-hour clock within the school
+   * day, none given twice or overlapping another of the same group. Clients that send one {@code dayOfWeek} and
+   * {@code startTime} (before groups had several times) give the first weekly time that way. A group sent without
+   * any weekly time is kept unscheduled, as before: the page asks for at least one, and the staff deployment lists
+   * groups without one as unscheduled.
+   */
+  private static List<Slot> validSlots(List<ProvisionInvalid.FieldError> errors, GroupDraft d, int usualMinutes) {
+    List<SlotDraft> given = new ArrayList<>(d.slots() == null ? List.of() : d.slots());
+    String day = trim(d.dayOfWeek());
+    String time = trim(d.startTime());
+    if (given.isEmpty() && (day != null || time != null)) {
+      given.add(new SlotDraft(day, time, null));
+    } else if (!given.isEmpty() && (day != null || time != null)) {
+      SlotDraft first = given.getFirst();
+      if (first == null || !java.util.Objects.equals(day, trim(first.dayOfWeek()))
+          || !java.util.Objects.equals(time, trim(first.startTime()))) {
+        errors.add(error("dayOfWeek", "Day and start time must be the first of the weekly times, or left out"));
+      }
+    }
+    boolean single = d.slots() == null || d.slots().isEmpty();
+    List<Slot> slots = new ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      SlotDraft s = given.get(i);
+      String prefix = single ? "" : "slots[" + i + "].";
+      String which = single ? "" : " of weekly time " + (i + 1);
+      String dayName = s == null ? null : trim(s.dayOfWeek());
+      String start = s == null ? null : trim(s.startTime());
+      Integer minutes = s == null || s.minutes() == null ? Integer.valueOf(usualMinutes) : s.minutes();
+      boolean ok = true;
+      if (dayName == null) {
+        errors.add(error(prefix + "dayOfWeek", "Select the day" + which));
+        ok = false;
+      } else if (!DAYS.contains(dayName)) {
+        errors.add(error(prefix + "dayOfWeek", "Day" + which + " must be a school day, MONDAY to FRIDAY"));
+        ok = false;
+      }
+      if (start == null) {
+        errors.add(error(prefix + "startTime", "Enter the start time" + which));
+        ok = false;
+      } else if (!start.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
+        errors.add(error(prefix + "startTime", "Enter the start time" + which
+            + " as hours and minutes on the 24-hour clock, like 09:30"));
+        ok = false;
+      }
+      if (minutes < 1 || minutes > 480) {
+        errors.add(error(prefix + "minutes", "Minutes" + which + " must be between 1 and 480"));
+        ok = false;
+      }
+      if (!ok) {
+        continue;
+      }
+      Slot slot = new Slot(dayName, start, minutes);
+      if (slot.start().isBefore(SCHOOL_DAY_STARTS) || slot.end().isAfter(SCHOOL_DAY_ENDS)
+          || slot.end().isBefore(slot.start())) {
+        errors.add(error(prefix + "startTime", capitalise(slot.title()) + " is outside the school day: weekly "
+            + "times must start at " + SCHOOL_DAY_STARTS + " or later and end by " + SCHOOL_DAY_ENDS));
+        continue;
+      }
+      Slot clash = slots.stream().filter(slot::overlaps).findFirst().orElse(null);
+      if (clash != null) {
+        errors.add(error(prefix + "startTime", clash.dayOfWeek().equals(slot.dayOfWeek())
+            && clash.startTime().equals(slot.startTime())
+            ? slot.dayTitle() + " at " + slot.startTime() + " is given twice"
+            : slot.title() + " overlaps " + clash.title() + ": a group meets at one place at a time"));
+        continue;
+      }
+      slots.add(slot);
+    }
+    return slots.stream().sorted(Slot.IN_THE_WEEK).toList();
   }
 
   /** The group, when the signed-in person can see its school (404 otherwise). */
@@ -463,10 +540,10 @@ class ProvisionService {
     List<Long> staffRates = store.staff(groupId).stream().map(s -> ProvisionCost.rate(s.role(), rates)).toList();
     int pupilCount = store.pupils(groupId).size();
     ProvisionStore.Delivery delivery = store.delivery(groupId);
-    long plannedSessions = (long) group.sessionsPerWeek()
-        * ProvisionCost.schoolWeeks(group.startDate(), group.endDate(), organisation.calendar(group.schoolId()));
-    BigDecimal planned = ProvisionCost.cost(plannedSessions * group.minutesPerSession(), staffRates,
-        group.resourcesCostPence());
+    long weeks = ProvisionCost.schoolWeeks(group.startDate(), group.endDate(), organisation.calendar(group.schoolId()));
+    long plannedSessions = (long) group.sessionsPerWeek() * weeks;
+    BigDecimal planned = ProvisionCost.cost(weeks * ProvisionCost.weeklyMinutes(group.sessionsPerWeek(),
+        group.minutesPerSession(), store.slots(groupId)), staffRates, group.resourcesCostPence());
     BigDecimal actual = ProvisionCost.actual(delivery.deliveredMinutes(), staffRates, group.resourcesCostPence());
     audit.record(AuditAction.VIEW, "provision-group", groupId, group.schoolId(), "cost");
     return new Cost(planned, actual, ProvisionCost.perPupil(actual, pupilCount),

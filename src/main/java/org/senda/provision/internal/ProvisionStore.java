@@ -33,8 +33,8 @@ class ProvisionStore {
   record GroupStaff(long groupId, long staffId, Role role) {}
 
   record NewGroup(long schoolId, long interventionId, int sessionsPerWeek, int minutesPerSession, LocalDate startDate,
-      LocalDate endDate, @Nullable String room, List<GroupStaff> staff, List<Long> pupilIds,
-      @Nullable String dayOfWeek, @Nullable String startTime, @Nullable Integer reviewAfterWeeks) {}
+      LocalDate endDate, @Nullable String room, List<GroupStaff> staff, List<Long> pupilIds, List<Slot> slots,
+      @Nullable Integer reviewAfterWeeks) {}
 
   record Attendance(long pupilId, boolean attended) {}
 
@@ -116,16 +116,16 @@ class ProvisionStore {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
         insert into provision_group (school_id, intervention_id, sessions_per_week, minutes_per_session, start_date,
-          end_date, room, day_of_week, start_time, review_after_weeks, created_at)
-        values (:school, :intervention, :spw, :mps, :start, :end, :room, :day, :time, :review, :now)""")
+          end_date, room, review_after_weeks, created_at)
+        values (:school, :intervention, :spw, :mps, :start, :end, :room, :review, :now)""")
         .param("school", g.schoolId()).param("intervention", g.interventionId()).param("spw", g.sessionsPerWeek())
         .param("mps", g.minutesPerSession()).param("start", g.startDate()).param("end", g.endDate())
-        .param("room", g.room(), java.sql.Types.VARCHAR).param("day", g.dayOfWeek(), java.sql.Types.VARCHAR)
-        .param("time", g.startTime(), java.sql.Types.VARCHAR)
+        .param("room", g.room(), java.sql.Types.VARCHAR)
         .param("review", g.reviewAfterWeeks(), java.sql.Types.INTEGER).param("now", Timestamp.from(now))
         .update(key, "id");
     long id = key.getKeyAs(Number.class).longValue();
     insertStaff(id, g);
+    insertSlots(id, g);
     for (long pupil : g.pupilIds()) {
       jdbc.sql("insert into provision_group_pupil (group_id, pupil_id, school_id) values (?, ?, ?)")
           .params(id, pupil, g.schoolId()).update();
@@ -140,17 +140,32 @@ class ProvisionStore {
     }
   }
 
+  private void insertSlots(long groupId, NewGroup g) {
+    for (Slot slot : g.slots()) {
+      jdbc.sql("""
+          insert into provision_group_slot (group_id, school_id, day_of_week, start_time, minutes)
+          values (?, ?, ?, ?, ?)""")
+          .params(groupId, g.schoolId(), slot.dayOfWeek(), slot.startTime(), slot.minutes()).update();
+    }
+  }
+
+  /** The weekly times of one group, Monday first. */
+  List<Slot> slots(long groupId) {
+    return jdbc.sql("select day_of_week, start_time, minutes from provision_group_slot where group_id = ?")
+        .param(groupId).query((rs, n) -> new Slot(rs.getString(1), rs.getString(2), rs.getInt(3))).list().stream()
+        .sorted(Slot.IN_THE_WEEK).toList();
+  }
+
   /** Saves a changed group if its version is still {@code version}; pupils who stay keep their measures. */
   boolean update(long groupId, int version, NewGroup g) {
     int updated = jdbc.sql("""
         update provision_group set intervention_id = :intervention, sessions_per_week = :spw,
-          minutes_per_session = :mps, start_date = :start, end_date = :end, room = :room, day_of_week = :day,
-          start_time = :time, review_after_weeks = :review, version = version + 1
+          minutes_per_session = :mps, start_date = :start, end_date = :end, room = :room,
+          review_after_weeks = :review, version = version + 1
          where id = :id and version = :version""")
         .param("intervention", g.interventionId()).param("spw", g.sessionsPerWeek())
         .param("mps", g.minutesPerSession()).param("start", g.startDate()).param("end", g.endDate())
-        .param("room", g.room(), java.sql.Types.VARCHAR).param("day", g.dayOfWeek(), java.sql.Types.VARCHAR)
-        .param("time", g.startTime(), java.sql.Types.VARCHAR)
+        .param("room", g.room(), java.sql.Types.VARCHAR)
         .param("review", g.reviewAfterWeeks(), java.sql.Types.INTEGER).param("id", groupId)
         .param("version", version)
         .update();
@@ -159,6 +174,8 @@ class ProvisionStore {
     }
     jdbc.sql("delete from provision_group_staff where group_id = ?").param(groupId).update();
     insertStaff(groupId, g);
+    jdbc.sql("delete from provision_group_slot where group_id = ?").param(groupId).update();
+    insertSlots(groupId, g);
     List<Long> before = pupils(groupId);
     for (long pupil : before) {
       if (!g.pupilIds().contains(pupil)) {
