@@ -151,7 +151,9 @@ class ProvisionPagesIntegrationTest {
     long school = accounts.schoolIds().get(2);
     PageSession lead = PageSession.signedIn(port, accounts.get("TRUST_SEND_LEAD", null));
     String base = "/trust/provision/interventions";
-    assertThat(lead.get(base).status()).isEqualTo(200);
+    lead.get(base);
+    PageSession.Page before = lead.get(base);
+    assertThat(before.status()).isEqualTo(200);
     assertThat(lead.get("/trust/provision/effectiveness").body()).contains("id=\"trust-catalogue-link\"");
     assertThat(lead.get(base + "/new").status()).isEqualTo(200);
     Map<String, String> form = new HashMap<>(Map.ofEntries(Map.entry("name", "Lego therapy typed"),
@@ -170,7 +172,10 @@ class ProvisionPagesIntegrationTest {
     assertThat(added.status()).as(added.body()).isEqualTo(302);
     long id = jdbc.sql("select id from intervention where name = 'Lego therapy typed' and school_id is null")
         .query(Long.class).single();
-    assertThat(lead.get(base).body()).contains("Lego therapy typed");
+    lead.get(base); // shows and clears the "added" message, which the session stores
+    PageSession.Page after = lead.get(base);
+    assertThat(after.body()).contains("Lego therapy typed");
+    SqlStatements.assertBounded(10, SqlStatements.of(before), SqlStatements.of(after));
 
     String schoolCatalogue = "/schools/" + school + "/provision/interventions";
     PageSession senco = as("SENCO", school);
@@ -422,11 +427,16 @@ class ProvisionPagesIntegrationTest {
     impact.put("summary", "Written on a page read before the first review was recorded.");
     assertThat(HtmlUtils.htmlUnescape(senco.post(groupPath + "/impact", impact).body()))
         .as("a review recorded against a group changed meanwhile").contains(ConcurrentEdit.MESSAGE);
+    senco.get(groupPath);
+    PageSession.Page oneReview = senco.get(groupPath);
     impact.putAll(date("reviewedOn", today));
     impact.put("version", String.valueOf(groupVersion(groupId)));
     impact.put("summary", "Good progress with number bonds; continue for one more term.");
     assertThat(senco.post(groupPath + "/impact", impact).status()).isEqualTo(302);
-    String page = HtmlUtils.htmlUnescape(senco.get(groupPath).body());
+    senco.get(groupPath); // shows and clears the "recorded" message, which the session stores
+    PageSession.Page twoReviews = senco.get(groupPath);
+    SqlStatements.assertBounded(20, SqlStatements.of(oneReview), SqlStatements.of(twoReviews));
+    String page = HtmlUtils.htmlUnescape(twoReviews.body());
     assertThat(page).as("both reviews kept, the latest first, with who recorded them")
         .containsSubsequence("Latest review", "Good progress with number bonds", "Recorded by",
             "Earlier review", "Slow start with number bonds", "Recorded by")
@@ -479,6 +489,9 @@ class ProvisionPagesIntegrationTest {
     assertThat(jdbc.sql("select count(*) from provision_group where school_id = ?").param(school)
         .query(Integer.class).single()).as("nothing written").isEqualTo(before);
 
+    String deploymentPath = "/schools/" + school + "/provision/deployment";
+    senco.get(deploymentPath);
+    PageSession.Page deploymentBefore = senco.get(deploymentPath);
     // Talk Boost three times a week at different times; precision teaching twice, with another assistant.
     Api.Response a = api.postJson(groups, group.apply(talkBoost, """
         ,"room":"Snug","slots":[{"dayOfWeek":"FRIDAY","startTime":"13:00"},
@@ -494,7 +507,9 @@ class ProvisionPagesIntegrationTest {
     assertThat(jdbc.sql("select sessions_per_week from provision_group where id = ?").param(groupA)
         .query(Integer.class).single()).as("one session for each weekly time").isEqualTo(3);
 
-    String deployment = HtmlUtils.htmlUnescape(senco.get("/schools/" + school + "/provision/deployment").body());
+    PageSession.Page deploymentAfter = senco.get(deploymentPath);
+    SqlStatements.assertBounded(20, SqlStatements.of(deploymentBefore), SqlStatements.of(deploymentAfter));
+    String deployment = HtmlUtils.htmlUnescape(deploymentAfter.body());
     assertThat(deployment).as("Wednesday 10:30-11:10 overlaps Wednesday 11:00-11:20 for the pupil in both")
         .contains("Precision teaching at 11:00", "Talk Boost at 10:30, Snug")
         .as("Tuesday's precision teaching meets when no Talk Boost does")

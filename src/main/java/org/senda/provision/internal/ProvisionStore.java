@@ -214,14 +214,14 @@ class ProvisionStore {
    * group is still at {@code version}; false (and nothing to keep) when someone changed the group meanwhile.
    */
   boolean addImpactReview(long groupId, long schoolId, int version, LocalDate reviewedOn, String summary,
-      @Nullable Long accountId, @Nullable String recordedBy, @Nullable Instant now) {
+      @Nullable Long accountId, @Nullable String recordedBy, Instant now) {
     jdbc.sql("""
         insert into provision_impact_review (group_id, school_id, reviewed_on, summary, recorded_by_account_id,
           recorded_by_name, recorded_at)
         values (:group, :school, :on, :summary, :account, :by, :now)""")
         .param("group", groupId).param("school", schoolId).param("on", reviewedOn).param("summary", summary)
         .param("account", accountId, java.sql.Types.BIGINT).param("by", recordedBy, java.sql.Types.VARCHAR)
-        .param("now", now == null ? null : Timestamp.from(now), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+        .param("now", Timestamp.from(now))
         .update();
     return jdbc.sql("""
         update provision_group
