@@ -72,5 +72,28 @@ class ProvisionPageTest {
     browser.get(url("/trust/provision/effectiveness"));
     assertThat(browser.findElements(By.cssSelector("#trust-table tbody tr"))).isNotEmpty();
     Browser.assertAccessible(browser);
+
+    browser.findElement(By.id("trust-catalogue-link")).click();
+    assertThat(browser.findElement(By.id("trust-interventions-table")).getText()).contains("Toe by Toe");
+    Browser.assertAccessible(browser);
+    browser.findElement(By.id("add-trust-intervention")).click();
+    browser.findElement(By.cssSelector("#intervention-form button[type=submit]")).click();
+    assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
+        .contains("Enter the name of the intervention");
+    Browser.assertAccessible(browser);
+    browser.get(url("/trust/provision/interventions"));
+    browser.findElement(By.cssSelector("#trust-interventions-table tbody tr th a")).click();
+    assertThat(browser.findElement(By.id("owner-note")).getText()).contains("Shared across the trust");
+    Browser.assertAccessible(browser);
+  }
+
+  @Test
+  void aSencoCopiesATrustEntryToMakeTheSchoolsOwnVariant() {
+    long schoolId = accounts.schoolIds().getFirst();
+    WebDriver browser = BrowserSignIn.as(port, accounts.get("SENCO", schoolId));
+    browser.get(url("/schools/" + schoolId + "/provision/interventions"));
+    browser.findElement(By.partialLinkText("Copy to edit")).click();
+    assertThat(browser.findElement(By.id("copied-from")).getText()).contains("which the trust keeps");
+    Browser.assertAccessible(browser);
   }
 }

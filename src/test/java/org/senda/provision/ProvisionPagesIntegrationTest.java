@@ -147,6 +147,88 @@ class ProvisionPagesIntegrationTest {
   }
 
   @Test
+  void theTrustLeadKeepsTheSharedCatalogueAndSchoolsCopyItToMakeAVariant() {
+    long school = accounts.schoolIds().get(2);
+    PageSession lead = PageSession.signedIn(port, accounts.get("TRUST_SEND_LEAD", null));
+    String base = "/trust/provision/interventions";
+    lead.get(base);
+    PageSession.Page before = lead.get(base);
+    assertThat(before.status()).isEqualTo(200);
+    assertThat(lead.get("/trust/provision/effectiveness").body()).contains("id=\"trust-catalogue-link\"");
+    assertThat(lead.get(base + "/new").status()).isEqualTo(200);
+    Map<String, String> form = new HashMap<>(Map.ofEntries(Map.entry("name", "Lego therapy typed"),
+        Map.entry("areaOfNeed", "COMMUNICATION_AND_INTERACTION"), Map.entry("description", "Building in threes"),
+        Map.entry("evidenceLink", "not a link"), Map.entry("defaultGroupSize", "3"),
+        Map.entry("sessionsPerWeek", "one"), Map.entry("minutesPerSession", "40"), Map.entry("lengthWeeks", "12"),
+        Map.entry("resourcesCost", "120.00"), Map.entry("entryExitMeasure", "Turn-taking checklist"),
+        Map.entry("deliveredByRole", "TEACHING_ASSISTANT"), Map.entry("version", "0")));
+    PageSession.Page invalid = lead.post(base, form);
+    assertThat(invalid.status()).isEqualTo(200);
+    assertThat(HtmlUtils.htmlUnescape(invalid.body())).contains("govuk-error-summary",
+        "Enter the evidence link as a web address", "value=\"Lego therapy typed\"", "value=\"one\"");
+    form.put("evidenceLink", "https://example.org/lego");
+    form.put("sessionsPerWeek", "1");
+    PageSession.Page added = lead.post(base, form);
+    assertThat(added.status()).as(added.body()).isEqualTo(302);
+    long id = jdbc.sql("select id from intervention where name = 'Lego therapy typed' and school_id is null")
+        .query(Long.class).single();
+    lead.get(base); // shows and clears the "added" message, which the session stores
+    PageSession.Page after = lead.get(base);
+    assertThat(after.body()).contains("Lego therapy typed");
+    SqlStatements.assertBounded(10, SqlStatements.of(before), SqlStatements.of(after));
+
+    String schoolCatalogue = "/schools/" + school + "/provision/interventions";
+    PageSession senco = as("SENCO", school);
+    String catalogue = HtmlUtils.htmlUnescape(senco.get(schoolCatalogue).body());
+    assertThat(catalogue).as("every school sees the shared entry, marked as the trust's, with a copy to edit")
+        .contains("Lego therapy typed", "id=\"shared-explained\"", "copyOf=" + id);
+    assertThat(senco.get(schoolCatalogue + "/" + id + "/edit").status()).isEqualTo(403);
+    assertThat(senco.get(base).status()).as("a SENCO cannot keep the trust's catalogue").isEqualTo(403);
+    assertThat(senco.get(base + "/" + id + "/edit").status()).isEqualTo(403);
+    assertThat(senco.post(base + "/" + id, form).status()).isEqualTo(403);
+    assertThat(senco.post(base, form).status()).isEqualTo(403);
+    PageSession.Page copy = senco.get(schoolCatalogue + "/new?copyOf=" + id);
+    assertThat(HtmlUtils.htmlUnescape(copy.body())).contains("id=\"copied-from\"",
+        "value=\"Lego therapy typed (our version)\"", "value=\"Turn-taking checklist\"");
+
+    form.put("lengthWeeks", "10");
+    PageSession.Page saved = lead.post(base + "/" + id, form);
+    assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+    assertThat(jdbc.sql("select length_weeks from intervention where id = ?").param(id).query(Integer.class)
+        .single()).isEqualTo(10);
+    PageSession.Page stale = lead.post(base + "/" + id, form);
+    assertThat(HtmlUtils.htmlUnescape(stale.body())).as("saved from a page read before the last save")
+        .contains(ConcurrentEdit.MESSAGE);
+
+    jdbc.sql("insert into trust (name) values ('Another Trust')").update();
+    long otherTrust = jdbc.sql("select max(id) from trust where name = 'Another Trust'").query(Long.class).single();
+    jdbc.sql("""
+        insert into intervention (trust_id, school_id, name, area_of_need, default_group_size, sessions_per_week,
+          minutes_per_session, length_weeks, resources_cost_pence, delivered_by_role)
+        values (?, null, 'Another trust''s entry', 'COGNITION_AND_LEARNING', 4, 2, 30, 10, 0, 'TEACHING_ASSISTANT')""")
+        .param(otherTrust).update();
+    long foreign = jdbc.sql("select max(id) from intervention where trust_id = ?").param(otherTrust)
+        .query(Long.class).single();
+    assertThat(lead.get(base + "/" + foreign + "/edit").status()).as("another trust's entry").isEqualTo(404);
+    assertThat(lead.post(base + "/" + foreign, form).status()).isEqualTo(404);
+    String entry = """
+        {"name":"%s","areaOfNeed":"COGNITION_AND_LEARNING","defaultGroupSize":4,"sessionsPerWeek":2,
+         "minutesPerSession":30,"lengthWeeks":10,"resourcesCostPence":0,"deliveredByRole":"TEACHING_ASSISTANT",
+         "sharedAcrossTrust":%s}""";
+    Api schoolApi = api(accounts.get("SENCO", school));
+    Api.Response own = schoolApi.postJson("/api/v1/schools/" + school + "/interventions",
+        entry.formatted("The school's own entry", false));
+    assertThat(own.status()).as(own.body()).isEqualTo(201);
+    long schoolsOwn = own.json().get("id").asLong();
+    assertThat(lead.get(base + "/" + schoolsOwn + "/edit").status()).as("a school's own entry").isEqualTo(404);
+
+    Api.Response sharedByASchool = schoolApi.postJson("/api/v1/schools/" + school + "/interventions",
+        entry.formatted("Shared by a school", true));
+    assertThat(sharedByASchool.status()).isEqualTo(422);
+    assertThat(sharedByASchool.body()).contains("sharedAcrossTrust");
+  }
+
+  @Test
   void aGroupFormWithErrorsKeepsWhatWasTypedAndAStaleEditIsRefused() {
     long school = accounts.schoolIds().get(2);
     String base = "/schools/" + school + "/provision";
@@ -158,17 +240,32 @@ class ProvisionPagesIntegrationTest {
     senco.get(base + "/groups/new");
     Map<String, String> form = new HashMap<>(Map.of("interventionId", String.valueOf(toeByToe),
         "staffIds", String.valueOf(ta), "pupilIds", String.valueOf(pupil), "room", "Library corner typed",
-        "dayOfWeek", "TUESDAY", "startTime", "9.30", "reviewAfterWeeks", "6", "version", "0"));
+        "reviewAfterWeeks", "6", "version", "0"));
     form.putAll(date("startDate", today));
     form.putAll(date("endDate", today.minusDays(1)));
+    PageSession.Page noTime = senco.post(base + "/groups", form);
+    assertThat(noTime.body()).contains("Add at least one day and time the group meets");
+    // Toe by Toe daily, with a longer Friday session; the first row typed badly, a row left blank, a duplicate.
+    form.putAll(Map.of("slots[0].dayOfWeek", "TUESDAY", "slots[0].startTime", "9.30",
+        "slots[2].dayOfWeek", "FRIDAY", "slots[2].startTime", "16:45", "slots[2].minutes", "30",
+        "slots[3].dayOfWeek", "MONDAY", "slots[3].startTime", "09:30",
+        "slots[4].dayOfWeek", "MONDAY", "slots[4].startTime", "09:30"));
+    int slots = slotsBefore();
     PageSession.Page invalid = senco.post(base + "/groups", form);
     assertThat(invalid.status()).isEqualTo(200);
-    assertThat(invalid.body()).contains("govuk-error-summary", "End date must be the same as or after the start date",
-        "Enter the start time as hours and minutes", "value=\"Library corner typed\"", "value=\"9.30\"");
+    assertThat(HtmlUtils.htmlUnescape(invalid.body())).contains("govuk-error-summary",
+        "End date must be the same as or after the start date", "as hours and minutes on the 24-hour clock",
+        "outside the school day", "Monday at 09:30 is given twice", "value=\"Library corner typed\"",
+        "value=\"9.30\"", "value=\"16:45\"", "href=\"#slots[4]-startTime\"");
     int groups = jdbc.sql("select count(*) from provision_group where school_id = ?").param(school)
         .query(Integer.class).single();
+    assertThat(jdbc.sql("select count(*) from provision_group_slot").query(Integer.class).single())
+        .as("nothing half-written").isEqualTo(slots);
 
-    form.put("startTime", "09:30");
+    form.put("slots[0].startTime", "09:30");
+    form.put("slots[2].startTime", "14:00");
+    form.put("slots[2].minutes", "45");
+    form.put("slots[4].dayOfWeek", "WEDNESDAY");
     form.putAll(date("endDate", today.plusWeeks(8)));
     PageSession.Page created = senco.post(base + "/groups", form);
     assertThat(created.status()).as(created.body()).isEqualTo(302);
@@ -177,7 +274,12 @@ class ProvisionPagesIntegrationTest {
     String groupPath = created.location().replaceFirst("^https?://[^/]+", "");
     long groupId = Long.parseLong(groupPath.substring(groupPath.lastIndexOf('/') + 1));
     PageSession.Page page = senco.get(groupPath);
-    assertThat(page.body()).contains("Toe by Toe", "Tuesday at 09:30", "Library corner typed");
+    assertThat(page.body()).contains("Toe by Toe", "Library corner typed")
+        .containsSubsequence("Monday 09:30, ", "Tuesday 09:30, ", "Wednesday 09:30, ", "Friday 14:00, 45 minutes");
+    assertThat(jdbc.sql("select sessions_per_week from provision_group where id = ?").param(groupId)
+        .query(Integer.class).single()).as("sessions per week left blank: one for each weekly time").isEqualTo(4);
+    assertThat(senco.get(groupPath + "/edit").body()).as("the edit page shows the weekly times")
+        .contains("value=\"14:00\"", "value=\"45\"");
 
     // Two people open the edit page; the first saves, the second is told and loses nothing typed.
     PageSession other = as("HEADTEACHER", school);
@@ -313,21 +415,132 @@ class ProvisionPagesIntegrationTest {
     assertThat(senco.get(groupPath).body()).contains("id=\"review-due\"");
     assertThat(senco.get("/schools/" + school + "/provision/reviews").body()).contains(groupPath);
 
-    Map<String, String> impact = new HashMap<>(date("reviewedOn", today));
+    Map<String, String> impact = new HashMap<>(date("reviewedOn", today.minusDays(7)));
+    impact.put("version", String.valueOf(groupVersion(groupId)));
     impact.put("summary", "");
     assertThat(senco.post(groupPath + "/impact", impact).body()).contains("Enter what the review found");
-    impact.put("summary", "Good progress with number bonds; continue for one more term.");
+    impact.put("summary", "Slow start with number bonds; keep going and check again next week.");
     assertThat(senco.post(groupPath + "/impact", impact).status()).isEqualTo(302);
     assertThat(senco.get(groupPath).body()).doesNotContain("id=\"review-due\"");
     assertThat(senco.get("/schools/" + school + "/provision/reviews").body()).doesNotContain(groupPath);
 
-    List<ReviewEvidenceItem> items = evidence.stream().flatMap(e -> e.since(pupil, today.minusDays(1)).stream())
-        .toList();
-    assertThat(items).anySatisfy(i -> {
+    impact.put("summary", "Written on a page read before the first review was recorded.");
+    assertThat(HtmlUtils.htmlUnescape(senco.post(groupPath + "/impact", impact).body()))
+        .as("a review recorded against a group changed meanwhile").contains(ConcurrentEdit.MESSAGE);
+    senco.get(groupPath);
+    PageSession.Page oneReview = senco.get(groupPath);
+    impact.putAll(date("reviewedOn", today));
+    impact.put("version", String.valueOf(groupVersion(groupId)));
+    impact.put("summary", "Good progress with number bonds; continue for one more term.");
+    assertThat(senco.post(groupPath + "/impact", impact).status()).isEqualTo(302);
+    senco.get(groupPath); // shows and clears the "recorded" message, which the session stores
+    PageSession.Page twoReviews = senco.get(groupPath);
+    SqlStatements.assertBounded(20, SqlStatements.of(oneReview), SqlStatements.of(twoReviews));
+    String page = HtmlUtils.htmlUnescape(twoReviews.body());
+    assertThat(page).as("both reviews kept, the latest first, with who recorded them")
+        .containsSubsequence("Latest review", "Good progress with number bonds", "Recorded by",
+            "Earlier review", "Slow start with number bonds", "Recorded by")
+        .doesNotContain("Written on a page read before");
+    assertThat(jdbc.sql("select count(*) from provision_impact_review where group_id = ?").param(groupId)
+        .query(Integer.class).single()).isEqualTo(2);
+
+    // The plan cycle opened before both reviews: the plan review still hears only the latest.
+    List<ReviewEvidenceItem> items = evidence.stream().flatMap(e -> e.since(pupil, today.minusDays(10)).stream())
+        .filter(i -> i.title().startsWith("Numicon")).toList();
+    assertThat(items).as("the plan review hears the latest review only").singleElement().satisfies(i -> {
       assertThat(i.title()).startsWith("Numicon intervention");
-      assertThat(i.summary()).contains("number bonds");
+      assertThat(i.summary()).contains("Good progress with number bonds");
     });
     assertThat(evidence.stream().flatMap(e -> e.since(pupil, today.plusDays(1)).stream()).toList()).isEmpty();
+  }
+
+  @Test
+  void aGroupMeetsAtSeveralWeeklyTimesAndClashesAreFoundAtEachOfThem() throws java.io.IOException {
+    long school = accounts.schoolIds().get(2);
+    PageSession senco = as("SENCO", school);
+    Api api = api(accounts.get("SENCO", school));
+    LocalDate today = LocalDate.now(clock);
+    long pupil = freshRegisterPupil(school, 0);
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    long otherTa = jdbc.sql("select max(staff_id) from staff_role where school_id = ? and role = 'TEACHING_ASSISTANT'")
+        .param(school).query(Long.class).single();
+    String groups = "/api/v1/schools/" + school + "/provision-groups";
+    String body = """
+        {"interventionId":%d,"staff":[{"staffId":%d}],"pupilIds":[%d],"startDate":"%s","endDate":"%s"%s}""";
+    java.util.function.BiFunction<Long, String, String> group = (intervention, extra) -> body.formatted(intervention,
+        ta, pupil, today.minusWeeks(1), today.plusWeeks(4), extra);
+    long talkBoost = intervention(school, "Talk Boost");
+    int before = jdbc.sql("select count(*) from provision_group where school_id = ?").param(school)
+        .query(Integer.class).single();
+    Map<String, String> invalid = Map.of(
+        "slots[1].startTime", ",\"slots\":[{\"dayOfWeek\":\"MONDAY\",\"startTime\":\"09:00\"},"
+            + "{\"dayOfWeek\":\"MONDAY\",\"startTime\":\"09:00\"}]",
+        "slots[0].dayOfWeek", ",\"slots\":[{\"dayOfWeek\":\"SATURDAY\",\"startTime\":\"09:00\"}]",
+        "slots[0].startTime", ",\"slots\":[{\"dayOfWeek\":\"MONDAY\",\"startTime\":\"07:30\"}]",
+        "sessionsPerWeek", ",\"sessionsPerWeek\":1,\"slots\":[{\"dayOfWeek\":\"MONDAY\",\"startTime\":\"09:00\"},"
+            + "{\"dayOfWeek\":\"TUESDAY\",\"startTime\":\"09:00\"}]",
+        "dayOfWeek", ",\"dayOfWeek\":\"FRIDAY\",\"startTime\":\"09:00\","
+            + "\"slots\":[{\"dayOfWeek\":\"MONDAY\",\"startTime\":\"09:00\"}]");
+    invalid.forEach((field, extra) -> {
+      Api.Response refused = api.postJson(groups, group.apply(talkBoost, extra));
+      assertThat(refused.status()).as(field + ": " + refused.body()).isEqualTo(422);
+      assertThat(refused.body()).contains("\"field\":\"" + field + "\"");
+    });
+    assertThat(jdbc.sql("select count(*) from provision_group where school_id = ?").param(school)
+        .query(Integer.class).single()).as("nothing written").isEqualTo(before);
+
+    String deploymentPath = "/schools/" + school + "/provision/deployment";
+    senco.get(deploymentPath);
+    PageSession.Page deploymentBefore = senco.get(deploymentPath);
+    // Talk Boost three times a week at different times; precision teaching twice, with another assistant.
+    Api.Response a = api.postJson(groups, group.apply(talkBoost, """
+        ,"room":"Snug","slots":[{"dayOfWeek":"FRIDAY","startTime":"13:00"},
+          {"dayOfWeek":"MONDAY","startTime":"09:00"},{"dayOfWeek":"WEDNESDAY","startTime":"10:30","minutes":40}]"""));
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    long precision = intervention(school, "Precision teaching");
+    Api.Response b = api.postJson(groups, body.formatted(precision, otherTa, pupil, today.minusWeeks(1),
+        today.plusWeeks(4), """
+        ,"slots":[{"dayOfWeek":"TUESDAY","startTime":"10:30"},{"dayOfWeek":"WEDNESDAY","startTime":"11:00",
+          "minutes":20}]"""));
+    assertThat(b.status()).as(b.body()).isEqualTo(201);
+    long groupA = a.json().get("id").asLong();
+    assertThat(jdbc.sql("select sessions_per_week from provision_group where id = ?").param(groupA)
+        .query(Integer.class).single()).as("one session for each weekly time").isEqualTo(3);
+
+    PageSession.Page deploymentAfter = senco.get(deploymentPath);
+    SqlStatements.assertBounded(20, SqlStatements.of(deploymentBefore), SqlStatements.of(deploymentAfter));
+    String deployment = HtmlUtils.htmlUnescape(deploymentAfter.body());
+    assertThat(deployment).as("Wednesday 10:30-11:10 overlaps Wednesday 11:00-11:20 for the pupil in both")
+        .contains("Precision teaching at 11:00", "Talk Boost at 10:30, Snug")
+        .as("Tuesday's precision teaching meets when no Talk Boost does")
+        .doesNotContain("Precision teaching at 10:30");
+
+    JsonNode map = api.get("/api/v1/schools/" + school + "/provision-map").json();
+    JsonNode entry = null;
+    for (JsonNode g : map.get("groups")) {
+      if (g.get("groupId").asLong() == groupA) {
+        entry = g;
+      }
+    }
+    assertThat(entry).isNotNull();
+    assertThat(entry.get("dayOfWeek").asString()).as("the first weekly time, for clients that read one")
+        .isEqualTo("MONDAY");
+    assertThat(entry.get("startTime").asString()).isEqualTo("09:00");
+    assertThat(entry.get("slots")).hasSize(3);
+    assertThat(entry.get("slots").get(1).get("dayOfWeek").asString()).isEqualTo("WEDNESDAY");
+    assertThat(entry.get("slots").get(1).get("minutes").asInt()).isEqualTo(40);
+    assertThat(HtmlUtils.htmlUnescape(senco.get("/schools/" + school + "/provision/map").body()))
+        .contains("Monday 09:00 (");
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+        senco.getBytes("/schools/" + school + "/provision/map.xlsx")))) {
+      Sheet sheet = book.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(6).getStringCellValue()).isEqualTo("Weekly times");
+      boolean found = false;
+      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        found |= sheet.getRow(r).getCell(6).getStringCellValue().contains("Wednesday 10:30 (40 min)");
+      }
+      assertThat(found).as("the spreadsheet lists every weekly time").isTrue();
+    }
   }
 
   @Test
@@ -362,4 +575,14 @@ class ProvisionPagesIntegrationTest {
     assertThat(HtmlUtils.htmlUnescape(stale.body())).as("saved from a page read before the last save")
         .contains(ConcurrentEdit.MESSAGE);
   }
+
+  private int groupVersion(long groupId) {
+    return jdbc.sql("select version from provision_group where id = ?").param(groupId).query(Integer.class).single();
+  }
+
+
+  private int slotsBefore() {
+    return jdbc.sql("select count(*) from provision_group_slot").query(Integer.class).single();
+  }
+
 }

@@ -21,6 +21,15 @@ record InterventionForm(@Nullable String name, @Nullable String areaOfNeed, @Nul
         i.entryExitMeasure(), i.deliveredByRole(), i.version());
   }
 
+  /** A school's own entry filled in from one shared across the trust, named so the two are told apart. */
+  static InterventionForm copyOf(Intervention shared) {
+    InterventionForm copy = of(shared);
+    String name = shared.name() + " (our version)";
+    return new InterventionForm(name.length() > 200 ? shared.name() : name, copy.areaOfNeed(), copy.description(),
+        copy.evidenceLink(), copy.defaultGroupSize(), copy.sessionsPerWeek(), copy.minutesPerSession(),
+        copy.lengthWeeks(), copy.resourcesCost(), copy.entryExitMeasure(), copy.deliveredByRole(), 0);
+  }
+
   /** Numbers that are not numbers, named by field; the service checks the rest. */
   List<ProvisionInvalid.FieldError> problems() {
     List<ProvisionInvalid.FieldError> problems = new ArrayList<>();

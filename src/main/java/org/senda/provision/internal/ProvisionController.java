@@ -108,7 +108,7 @@ class ProvisionController {
     try {
       provision.checkGroup(schoolId, form.draft(), members);
     } catch (ProvisionInvalid e) {
-      reject(errors, e.errors());
+      reject(errors, form.onPage(e.errors()));
     }
   }
 
@@ -142,18 +142,35 @@ class ProvisionController {
     return "provision/interventions";
   }
 
+  /**
+   * The form for a new entry of the school's own; with {@code copyOf}, filled in from an entry shared across the
+   * trust, which is how a school makes its own variant of an entry it cannot change.
+   */
   @GetMapping("/interventions/new")
-  String newIntervention(@PathVariable long schoolId, Model model) {
+  String newIntervention(@PathVariable long schoolId, @RequestParam(required = false) @Nullable Long copyOf,
+      Model model) {
     permissions.require(schoolId, Permission.MANAGE_SEND);
-    return interventionForm(schoolId, null, InterventionForm.empty(), model);
+    if (copyOf == null) {
+      return interventionForm(schoolId, null, InterventionForm.empty(), model);
+    }
+    Intervention shared = provision.catalogue(schoolId).stream()
+        .filter(i -> i.id() == copyOf && i.sharedAcrossTrust()).findFirst()
+        .orElseThrow(() -> new AccessRefused("shared intervention " + copyOf));
+    model.addAttribute("copiedFrom", shared.name());
+    return interventionForm(schoolId, null, InterventionForm.copyOf(shared), model);
   }
 
   private String interventionForm(long schoolId, @Nullable Long id, InterventionForm form, Model model) {
-    school(schoolId, model);
+    SchoolSummary school = school(schoolId, model);
     model.addAttribute("interventionForm", form);
     model.addAttribute("interventionId", id);
     model.addAttribute("areas", AREAS);
     model.addAttribute("roles", ROLES);
+    model.addAttribute("owner", school.name());
+    model.addAttribute("ownerNote", "Only this school sees and uses this entry.");
+    String base = "/schools/" + schoolId + "/provision/interventions";
+    model.addAttribute("backHref", base);
+    model.addAttribute("formAction", id == null ? base : base + "/" + id);
     return "provision/intervention-form";
   }
 
@@ -257,7 +274,7 @@ class ProvisionController {
         flash.addFlashAttribute("success", "Provision group created");
         return "redirect:/schools/" + schoolId + "/provision/groups/" + id;
       } catch (ProvisionInvalid e) {
-        reject(errors, e.errors());
+        reject(errors, form.onPage(e.errors()));
       }
     }
     return groupForm(schoolId, null, form, List.of(), model);
@@ -277,9 +294,8 @@ class ProvisionController {
     ProvisionViews.GroupView view = view(schoolId, groupId);
     model.addAttribute("view", view);
     model.addAttribute("g", view.group());
-    model.addAttribute("day", ProvisionViews.title(view.group().dayOfWeek()));
     if (!model.containsAttribute("impactForm")) {
-      model.addAttribute("impactForm", ImpactForm.of(views.today(), view.group().impactSummary()));
+      model.addAttribute("impactForm", ImpactForm.of(views.today(), view.group().version()));
     }
     return "provision/group";
   }
@@ -304,7 +320,7 @@ class ProvisionController {
         flash.addFlashAttribute("success", "Provision group saved");
         return "redirect:/schools/" + schoolId + "/provision/groups/" + groupId;
       } catch (ProvisionInvalid e) {
-        reject(errors, e.errors());
+        reject(errors, form.onPage(e.errors()));
       } catch (OptimisticLockingFailureException e) {
         errors.reject("concurrent", ConcurrentEdit.MESSAGE);
       }
@@ -413,12 +429,14 @@ class ProvisionController {
     }
     if (!errors.hasErrors()) {
       try {
-        provision.recordImpact(groupId, form.reviewedOn() == null ? null : form.reviewedOn().toDate().orElse(null),
-            form.summary());
+        provision.recordImpact(groupId, form.version() == null ? -1 : form.version(),
+            form.reviewedOn() == null ? null : form.reviewedOn().toDate().orElse(null), form.summary());
         flash.addFlashAttribute("success", "Impact review recorded");
         return "redirect:/schools/" + schoolId + "/provision/groups/" + groupId;
       } catch (ProvisionInvalid e) {
         reject(errors, e.errors());
+      } catch (OptimisticLockingFailureException e) {
+        errors.reject("concurrent", ConcurrentEdit.MESSAGE);
       }
     }
     return group(schoolId, groupId, model);

@@ -19,8 +19,9 @@ import org.senda.organisation.SchoolCalendar;
  *
  * <p>The cost of a group is the delivered sessions x minutes / 60 x the hourly cost of each member of staff, plus the
  * intervention's resources; per pupil it is the group's cost divided by its pupils (for one-to-one, the whole
- * cost). The planned cost counts the sessions the schedule allows: sessions per week x the school weeks between the
- * start and end dates, a school week being one with at least one school day (a weekday in term and not in a holiday).
+ * cost). The planned cost counts the time the schedule allows: the minutes a week of the group's weekly times (see
+ * {@link #weeklyMinutes}) x the school weeks between the start and end dates, a school week being one with at least
+ * one school day (a weekday in term and not in a holiday).
  * Arithmetic is exact in pence and rounded half up to a whole penny only at the end.
  */
 final class ProvisionCost {
@@ -107,4 +108,14 @@ final class ProvisionCost {
     Long own = schoolRates.get(role);
     return own != null ? own : DEFAULT_PENCE_PER_HOUR.getOrDefault(role, 0L);
   }
+
+  /**
+   * Minutes a group meets in a week: the length of each weekly time, and any sessions per week beyond its weekly
+   * times (a group not yet given a time for every session) at the usual minutes per session.
+   */
+  static long weeklyMinutes(int sessionsPerWeek, int minutesPerSession, java.util.List<Slot> slots) {
+    long timed = slots.stream().mapToLong(Slot::minutes).sum();
+    return timed + (long) Math.max(0, sessionsPerWeek - slots.size()) * minutesPerSession;
+  }
+
 }

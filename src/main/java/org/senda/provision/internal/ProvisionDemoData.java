@@ -145,10 +145,11 @@ class ProvisionDemoData implements DemoContributor {
           while (chosen.size() < Math.min(size, pupils.size())) {
             chosen.add(pupils.get(random.nextInt(pupils.size())));
           }
+          List<Slot> slots = slots(i, impacts.size() + members.size(), members.size());
           long groupId = store.insert(new ProvisionStore.NewGroup(schoolId, entry[0], i.sessionsPerWeek(),
               i.minutesPerSession(), start, end, null, List.of(new ProvisionStore.GroupStaff(0, member.id(), role)),
-              List.copyOf(chosen), DAYS[(impacts.size() + members.size()) % 5], TIMES[members.size() % TIMES.length],
-              Math.min(6, i.lengthWeeks())), start.atStartOfDay(ZoneOffset.UTC).toInstant());
+              List.copyOf(chosen), slots, Math.min(6, i.lengthWeeks())),
+              start.atStartOfDay(ZoneOffset.UTC).toInstant());
           if (end.isBefore(today)) {
             impacts.add(new Object[] {end, EFFECT[(int) entry[1]] >= 5 ? "Most pupils made good progress "
                 + "against the entry measure; continue the intervention for pupils with similar needs."
@@ -157,17 +158,16 @@ class ProvisionDemoData implements DemoContributor {
           }
           members.put(groupId, List.copyOf(chosen));
           LocalDate last = end.isBefore(today) ? end : today.minusDays(1);
+          // A session at each weekly time that falls on a school day.
           for (LocalDate monday = start; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
-            int held = 0;
-            for (int d = 0; d < 5 && held < i.sessionsPerWeek(); d++) {
-              LocalDate day = monday.plusDays(d);
+            for (Slot slot : slots) {
+              LocalDate day = monday.plusDays(DayOfWeek.valueOf(slot.dayOfWeek()).ordinal());
               if (day.isAfter(last) || !ProvisionCost.schoolDay(day, calendar)) {
                 continue;
               }
-              held++;
               boolean cancelled = random.nextInt(20) == 0;
               sessions.add(new Object[] {groupId, schoolId, day, !cancelled,
-                  cancelled ? CANCELLED[random.nextInt(CANCELLED.length)] : null, i.minutesPerSession(),
+                  cancelled ? CANCELLED[random.nextInt(CANCELLED.length)] : null, slot.minutes(),
                   Timestamp.from(day.atTime(15, 30).toInstant(ZoneOffset.UTC))});
             }
           }
@@ -189,6 +189,12 @@ class ProvisionDemoData implements DemoContributor {
           recorded_at) values (?, ?, ?, ?, ?, ?, ?)""", sessions);
     jdbcTemplate.batchUpdate("update provision_group set impact_reviewed_on = ?, impact_summary = ? where id = ?",
         impacts);
+    String reviewer = staff.stream().filter(s -> s.roles().contains(Role.SENCO)).map(StaffSummary::name)
+        .findFirst().orElse(null);
+    jdbcTemplate.batchUpdate("""
+        insert into provision_impact_review (group_id, school_id, reviewed_on, summary, recorded_by_name, recorded_at)
+        values (?, ?, ?, ?, ?, ?)""", impacts.stream().map(i -> new Object[] {i[2], schoolId, i[0], i[1], reviewer,
+        Timestamp.from(((LocalDate) i[0]).atTime(16, 0).toInstant(ZoneOffset.UTC))}).toList());
     List<Object[]> attendance = new ArrayList<>();
     jdbc.sql("select id, group_id from provision_session where school_id = ? and delivered order by id")
         .param(schoolId)
@@ -210,6 +216,19 @@ class ProvisionDemoData implements DemoContributor {
 
   private static final String[] DAYS = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"};
   private static final String[] TIMES = {"09:15", "10:45", "13:15", "14:00"};
+
+  /**
+   * The weekly times of a demo group: one per session a week on different days from {@code firstDay} on (daily
+   * for Toe by Toe, three days for Talk Boost), the later ones at a different time of day, as real timetables go.
+   */
+  private static List<Slot> slots(ProvisionStore.NewIntervention i, int firstDay, int firstTime) {
+    List<Slot> slots = new ArrayList<>();
+    for (int n = 0; n < Math.min(5, i.sessionsPerWeek()); n++) {
+      slots.add(new Slot(DAYS[(firstDay + n) % 5], TIMES[(firstTime + (n % 2)) % TIMES.length],
+          i.minutesPerSession()));
+    }
+    return slots.stream().sorted(Slot.IN_THE_WEEK).toList();
+  }
 
   private static final String[] CANCELLED = {"Teaching assistant covering a class", "School trip",
       "Staff absence", "Assessment week", "Room needed for exams"};

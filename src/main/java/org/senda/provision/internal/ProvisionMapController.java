@@ -126,11 +126,11 @@ class ProvisionMapController {
   private static List<List<Object>> mapTable(ProvisionMaps.ProvisionMap map) {
     List<List<Object>> table = new ArrayList<>();
     table.add(List.of("Intervention", "Area of need", "Start", "End", "Sessions a week", "Minutes a session",
-        "Room", "Staff", "Pupils", "Pupil names", "Sessions delivered in term", "Cost in term (£)",
+        "Weekly times", "Room", "Staff", "Pupils", "Pupil names", "Sessions delivered in term", "Cost in term (£)",
         "Cost per pupil (£)"));
     for (ProvisionMaps.MapEntry g : map.groups()) {
       table.add(List.of(g.intervention(), area(g.areaOfNeed()), g.startDate().toString(), g.endDate().toString(),
-          g.sessionsPerWeek(), g.minutesPerSession(), g.room() == null ? "" : g.room(),
+          g.sessionsPerWeek(), g.minutesPerSession(), g.when(), g.room() == null ? "" : g.room(),
           String.join("; ", g.staff().stream().map(ProvisionMaps.StaffJson::name).toList()), g.pupils().size(),
           String.join("; ", g.pupils().stream().map(p -> p.name() + " (" + p.yearGroup() + ")").toList()),
           g.sessionsDeliveredInTerm(), g.costInTerm(), g.costPerPupil()));
@@ -267,6 +267,7 @@ class ProvisionMapController {
     model.addAttribute("result", result);
     model.addAttribute("bars", gainBars(result.trust()));
     model.addAttribute("trustName", organisation.trustName(permissions.current().trustId()).orElse("Trust"));
+    model.addAttribute("keepsCatalogue", permissions.current().trustRoles().contains(org.senda.access.Role.TRUST_SEND_LEAD));
     return "provision/trust-effectiveness";
   }
 }

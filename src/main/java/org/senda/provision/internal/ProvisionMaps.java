@@ -40,9 +40,20 @@ class ProvisionMaps {
 
   record MapPupilJson(long pupilId, String name, String yearGroup) {}
 
+  /**
+   * A group on the map. {@code dayOfWeek} and {@code startTime} are its first weekly time (clients written when a
+   * group had one time read them); {@code slots} are all of them, Monday first.
+   */
   record MapEntry(long groupId, String intervention, String areaOfNeed, LocalDate startDate, LocalDate endDate,
       @Nullable String room, int sessionsPerWeek, int minutesPerSession, List<StaffJson> staff,
-      List<MapPupilJson> pupils, long sessionsDeliveredInTerm, BigDecimal costInTerm, BigDecimal costPerPupil) {}
+      List<MapPupilJson> pupils, long sessionsDeliveredInTerm, BigDecimal costInTerm, BigDecimal costPerPupil,
+      @Nullable String dayOfWeek, @Nullable String startTime, List<Slot> slots) {
+
+    /** "Monday 09:15 (30 min); Wednesday 13:15 (30 min)". */
+    public String when() {
+      return Slot.describe(slots);
+    }
+  }
 
   record ProvisionMap(long schoolId, long termId, String term, String academicYear, LocalDate startsOn,
       LocalDate endsOn, List<MapEntry> groups, int pupils, BigDecimal totalCost) {}
@@ -182,7 +193,8 @@ class ProvisionMaps {
       MapEntry entry = new MapEntry(g.groupId(), g.intervention(), g.areaOfNeed(), g.startDate(), g.endDate(),
           g.room(), g.sessionsPerWeek(), g.minutesPerSession(), staffJson(groupStaff),
           groupPupils.stream().map(p -> new MapPupilJson(p.pupilId(), p.name(), p.yearGroup())).toList(),
-          g.deliveredSessions(), cost, perPupil);
+          g.deliveredSessions(), cost, perPupil, g.slots().isEmpty() ? null : g.slots().getFirst().dayOfWeek(),
+          g.slots().isEmpty() ? null : g.slots().getFirst().startTime(), g.slots());
       if (!groupFilter.test(entry)) {
         continue;
       }

@@ -29,8 +29,14 @@ class ProvisionReports {
 
   record MapGroup(long groupId, String intervention, String areaOfNeed, LocalDate startDate, LocalDate endDate,
       @Nullable String room, int sessionsPerWeek, int minutesPerSession, long deliveredSessions,
-      long deliveredMinutes, long resourcesPence, @Nullable String dayOfWeek, @Nullable String startTime,
-      @Nullable Integer reviewAfterWeeks, @Nullable LocalDate impactReviewedOn) {}
+      long deliveredMinutes, long resourcesPence, List<Slot> slots, @Nullable Integer reviewAfterWeeks,
+      @Nullable LocalDate impactReviewedOn) {
+
+    /** Minutes a week: its weekly times, and sessions beyond them (not yet given a time) at the usual length. */
+    long weeklyMinutes() {
+      return ProvisionCost.weeklyMinutes(sessionsPerWeek, minutesPerSession, slots);
+    }
+  }
 
   record MapPupil(long groupId, long pupilId, String name, String yearGroup, @Nullable Long classId,
       @Nullable String sendStatus) {}
@@ -82,11 +88,25 @@ class ProvisionReports {
   private static final String TERM_GROUPS =
       "g.school_id = :school and g.start_date <= :termEnd and g.end_date >= :termStart";
 
-  /** The school's groups running at some point in a term, with the sessions delivered within the term. */
+  /**
+   * The school's groups running at some point in a term, with their weekly times and the sessions delivered within
+   * the term: two queries whatever the number of groups.
+   */
   List<MapGroup> groupsInTerm(long schoolId, LocalDate termStart, LocalDate termEnd) {
+    Map<Long, List<Slot>> slots = new java.util.HashMap<>();
+    jdbc.sql("""
+        select sl.group_id, sl.day_of_week, sl.start_time, sl.minutes
+          from provision_group_slot sl
+          join provision_group g on g.id = sl.group_id
+         where """ + " " + TERM_GROUPS)
+        .param("school", schoolId).param("termStart", termStart).param("termEnd", termEnd)
+        .query((rs, n) -> slots.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+            .add(new Slot(rs.getString(2), rs.getString(3), rs.getInt(4))))
+        .list();
+    slots.values().forEach(list -> list.sort(Slot.IN_THE_WEEK));
     return jdbc.sql("""
         select g.id, i.name, i.area_of_need, g.start_date, g.end_date, g.room, g.sessions_per_week,
-               g.minutes_per_session, i.resources_cost_pence, g.day_of_week, g.start_time, g.review_after_weeks,
+               g.minutes_per_session, i.resources_cost_pence, g.review_after_weeks,
                g.impact_reviewed_on,
                coalesce(d.delivered, 0) as delivered, coalesce(d.minutes, 0) as minutes
           from provision_group g
@@ -104,7 +124,7 @@ class ProvisionReports {
             rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
             rs.getString("room"), rs.getInt("sessions_per_week"), rs.getInt("minutes_per_session"),
             rs.getLong("delivered"), rs.getLong("minutes"), rs.getLong("resources_cost_pence"),
-            rs.getString("day_of_week"), rs.getString("start_time"),
+            List.copyOf(slots.getOrDefault(rs.getLong("id"), List.of())),
             (Integer) rs.getObject("review_after_weeks", Integer.class),
             rs.getObject("impact_reviewed_on", LocalDate.class)))
         .list();
@@ -245,9 +265,17 @@ class ProvisionReports {
 
   record GroupDetail(long groupId, long schoolId, long interventionId, String intervention, String areaOfNeed,
       @Nullable String measure, int sessionsPerWeek, int minutesPerSession, LocalDate startDate, LocalDate endDate,
-      @Nullable String room, @Nullable String dayOfWeek, @Nullable String startTime,
-      @Nullable Integer reviewAfterWeeks, @Nullable LocalDate impactReviewedOn, @Nullable String impactSummary,
-      int version) {
+      @Nullable String room, List<Slot> slots, @Nullable Integer reviewAfterWeeks,
+      @Nullable LocalDate impactReviewedOn, @Nullable String impactSummary, int version) {
+
+    /** Minutes a week: its weekly times, and sessions beyond them (not yet given a time) at the usual length. */
+    public long weeklyMinutes() {
+      return ProvisionCost.weeklyMinutes(sessionsPerWeek, minutesPerSession, slots);
+    }
+
+    public String when() {
+      return Slot.describe(slots);
+    }
 
     public String areaTitle() {
       return ProvisionMapController.area(areaOfNeed);
@@ -259,11 +287,16 @@ class ProvisionReports {
     }
   }
 
+  /** The group with its weekly times, Monday first. */
   java.util.Optional<GroupDetail> groupDetail(long groupId) {
+    List<Slot> slots = jdbc.sql("""
+        select day_of_week, start_time, minutes from provision_group_slot where group_id = ?""")
+        .param(groupId).query((rs, n) -> new Slot(rs.getString(1), rs.getString(2), rs.getInt(3))).list().stream()
+        .sorted(Slot.IN_THE_WEEK).toList();
     return jdbc.sql("""
         select g.id, g.school_id, i.id as intervention_id, i.name, i.area_of_need, i.entry_exit_measure,
-               g.sessions_per_week, g.minutes_per_session, g.start_date, g.end_date, g.room, g.day_of_week,
-               g.start_time, g.review_after_weeks, g.impact_reviewed_on, g.impact_summary, g.version
+               g.sessions_per_week, g.minutes_per_session, g.start_date, g.end_date, g.room,
+               g.review_after_weeks, g.impact_reviewed_on, g.impact_summary, g.version
           from provision_group g join intervention i on i.id = g.intervention_id
          where g.id = ?""")
         .param(groupId)
@@ -271,8 +304,7 @@ class ProvisionReports {
             rs.getString("name"), rs.getString("area_of_need"), rs.getString("entry_exit_measure"),
             rs.getInt("sessions_per_week"), rs.getInt("minutes_per_session"),
             rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
-            rs.getString("room"), rs.getString("day_of_week"), rs.getString("start_time"),
-            (Integer) rs.getObject("review_after_weeks", Integer.class),
+            rs.getString("room"), slots, (Integer) rs.getObject("review_after_weeks", Integer.class),
             rs.getObject("impact_reviewed_on", LocalDate.class), rs.getString("impact_summary"),
             rs.getInt("version")))
         .optional();
@@ -307,6 +339,27 @@ class ProvisionReports {
                 rs.getString("preferred_forename"), rs.getString("preferred_surname")),
             rs.getString("year_group"), rs.getBigDecimal("entry_measure"), rs.getBigDecimal("exit_measure"),
             rs.getBigDecimal("exit_target"), rs.getLong("attended")))
+        .list();
+  }
+
+  /** An impact review; {@code recordedOn} is the day it was entered (English schools: London time). */
+  record ImpactReviewRow(long id, LocalDate reviewedOn, String summary, @Nullable String recordedBy,
+      @Nullable LocalDate recordedOn) {}
+
+  /** Every impact review of the group, the latest (by date) first. */
+  List<ImpactReviewRow> impactReviews(long groupId) {
+    return jdbc.sql("""
+        select id, reviewed_on, summary, recorded_by_name, recorded_at
+          from provision_impact_review
+         where group_id = ?
+         order by reviewed_on desc, id desc""")
+        .param(groupId)
+        .query((rs, n) -> {
+          java.sql.Timestamp at = rs.getTimestamp("recorded_at");
+          return new ImpactReviewRow(rs.getLong("id"), rs.getObject("reviewed_on", LocalDate.class),
+              rs.getString("summary"), rs.getString("recorded_by_name"),
+              at == null ? null : at.toInstant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate());
+        })
         .list();
   }
 

@@ -42,7 +42,18 @@ class ProvisionService {
   record GroupDraft(@Nullable Long interventionId, @Nullable List<StaffDraft> staff, @Nullable List<Long> pupilIds,
       @Nullable Integer sessionsPerWeek, @Nullable Integer minutesPerSession, @Nullable LocalDate startDate,
       @Nullable LocalDate endDate, @Nullable String room, @Nullable String dayOfWeek, @Nullable String startTime,
-      @Nullable Integer reviewAfterWeeks) {}
+      @Nullable Integer reviewAfterWeeks, @Nullable List<SlotDraft> slots) {}
+
+  /** A weekly time as given; minutes default to the group's minutes per session. */
+  record SlotDraft(@Nullable String dayOfWeek, @Nullable String startTime, @Nullable Integer minutes) {}
+
+  /**
+   * The school day weekly times must fall within, wraparound care included: a group may start at 08:00 and must
+   * end by 17:00.
+   */
+  static final java.time.LocalTime SCHOOL_DAY_STARTS = java.time.LocalTime.of(8, 0);
+
+  static final java.time.LocalTime SCHOOL_DAY_ENDS = java.time.LocalTime.of(17, 0);
 
   record AttendanceDraft(@Nullable Long pupilId, @Nullable Boolean attended) {}
 
@@ -79,15 +90,78 @@ class ProvisionService {
     return store.catalogue(school(schoolId).trustId(), schoolId);
   }
 
+  /**
+   * Adds an entry to the school's own catalogue. Entries shared across the trust are kept by the trust SEND lead
+   * on the trust's catalogue, so a school asking for one is told where to go (422 on {@code sharedAcrossTrust}).
+   */
   @Transactional
   Intervention addIntervention(long schoolId, InterventionDraft d) {
     permissions.require(schoolId, Permission.MANAGE_SEND);
     SchoolSummary school = school(schoolId);
-    ProvisionStore.NewIntervention row = validIntervention(school, d);
+    ProvisionStore.NewIntervention row = validIntervention(school.trustId(), schoolId, d);
     long id = store.insert(row);
-    audit.record(AuditAction.CREATE, "intervention", id, schoolId, d.sharedAcrossTrust() ? "shared across trust"
-        : null);
+    audit.record(AuditAction.CREATE, "intervention", id, schoolId, null);
     return store.interventionFor(school.trustId(), schoolId, id).orElseThrow();
+  }
+
+  // --- The trust's shared catalogue, kept by the trust SEND lead
+
+  /** The trust SEND lead of the signed-in person's trust; anyone else is refused (403). */
+  private SendaUser trustLead() {
+    SendaUser user = permissions.current();
+    if (!user.trustRoles().contains(Role.TRUST_SEND_LEAD)) {
+      throw new org.senda.access.ActionForbidden("the trust's intervention catalogue");
+    }
+    return user;
+  }
+
+  /** Whether the signed-in person keeps their trust's shared catalogue. */
+  boolean keepsTrustCatalogue() {
+    return permissions.current().trustRoles().contains(Role.TRUST_SEND_LEAD);
+  }
+
+  /** The entries shared across the signed-in trust SEND lead's trust, by name. */
+  @Transactional(readOnly = true)
+  List<Intervention> trustCatalogue() {
+    return store.trustCatalogue(trustLead().trustId());
+  }
+
+  /** One shared entry of the lead's trust; an entry of a school or of another trust is not found (404). */
+  @Transactional(readOnly = true)
+  Intervention trustIntervention(long interventionId) {
+    return store.trustIntervention(trustLead().trustId(), interventionId)
+        .orElseThrow(() -> new AccessRefused("trust intervention " + interventionId));
+  }
+
+  @Transactional(readOnly = true)
+  void checkTrustIntervention(InterventionDraft d) {
+    validIntervention(trustLead().trustId(), null, d);
+  }
+
+  /** Adds an entry every school of the trust sees in its catalogue and may use for its groups (read-only there). */
+  @Transactional
+  Intervention addTrustIntervention(InterventionDraft d) {
+    long trustId = trustLead().trustId();
+    long id = store.insert(validIntervention(trustId, null, d));
+    audit.record(AuditAction.CREATE, "intervention", id, null, "shared across trust");
+    return store.trustIntervention(trustId, id).orElseThrow();
+  }
+
+  /**
+   * Changes a shared entry, if nobody has changed it since {@code version} was read. Groups already using it keep
+   * their own sessions per week and minutes; new groups take the new defaults.
+   *
+   * @throws org.springframework.dao.OptimisticLockingFailureException when someone else saved it meanwhile
+   */
+  @Transactional
+  Intervention updateTrustIntervention(long interventionId, int version, InterventionDraft d) {
+    Intervention current = trustIntervention(interventionId);
+    ProvisionStore.NewIntervention row = validIntervention(current.trustId(), null, d);
+    if (!store.update(interventionId, version, row)) {
+      throw new org.springframework.dao.OptimisticLockingFailureException("intervention " + interventionId);
+    }
+    audit.record(AuditAction.UPDATE, "intervention", interventionId, null, "shared across trust");
+    return store.trustIntervention(current.trustId(), interventionId).orElseThrow();
   }
 
   /**
@@ -105,7 +179,7 @@ class ProvisionService {
     if (current.sharedAcrossTrust()) {
       throw new org.senda.access.ActionForbidden("shared intervention " + interventionId);
     }
-    ProvisionStore.NewIntervention row = validIntervention(school, d);
+    ProvisionStore.NewIntervention row = validIntervention(school.trustId(), schoolId, d);
     if (!store.update(interventionId, version, row)) {
       throw new org.springframework.dao.OptimisticLockingFailureException("intervention " + interventionId);
     }
@@ -113,9 +187,14 @@ class ProvisionService {
     return store.interventionFor(school.trustId(), schoolId, interventionId).orElseThrow();
   }
 
-  private ProvisionStore.NewIntervention validIntervention(SchoolSummary school, InterventionDraft d) {
-    long schoolId = school.id();
+  /** The entry as it may be saved: the school's own, or shared across the trust when {@code schoolId} is null. */
+  private ProvisionStore.NewIntervention validIntervention(long trustId, @Nullable Long schoolId,
+      InterventionDraft d) {
     List<ProvisionInvalid.FieldError> errors = new ArrayList<>();
+    if (schoolId != null && d.sharedAcrossTrust()) {
+      errors.add(error("sharedAcrossTrust", "A school cannot add an entry shared across the trust: the trust SEND "
+          + "lead adds those to the trust's catalogue"));
+    }
     String name = trim(d.name());
     if (name == null) {
       errors.add(error("name", "Enter the name of the intervention"));
@@ -164,8 +243,7 @@ class ProvisionService {
     if (!errors.isEmpty()) {
       throw new ProvisionInvalid(errors);
     }
-    return new ProvisionStore.NewIntervention(school.trustId(),
-        d.sharedAcrossTrust() ? null : schoolId, name, area, description, evidence, d.defaultGroupSize(),
+    return new ProvisionStore.NewIntervention(trustId, schoolId, name, area, description, evidence, d.defaultGroupSize(),
         d.sessionsPerWeek(), d.minutesPerSession(), d.lengthWeeks(), d.resourcesCostPence(), measure, role.name());
   }
 
@@ -207,7 +285,7 @@ class ProvisionService {
   @Transactional(readOnly = true)
   void checkIntervention(long schoolId, InterventionDraft d) {
     permissions.require(schoolId, Permission.MANAGE_SEND);
-    validIntervention(school(schoolId), d);
+    validIntervention(school(schoolId).trustId(), schoolId, d);
   }
 
   private static final List<String> DAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
@@ -271,12 +349,18 @@ class ProvisionService {
         }
       }
     }
-    Integer spw = d.sessionsPerWeek() != null ? d.sessionsPerWeek()
-        : intervention != null ? Integer.valueOf(intervention.sessionsPerWeek()) : null;
     Integer mps = d.minutesPerSession() != null ? d.minutesPerSession()
         : intervention != null ? Integer.valueOf(intervention.minutesPerSession()) : null;
-    whole(errors, "sessionsPerWeek", "sessions per week", spw, 1, 25);
     whole(errors, "minutesPerSession", "minutes per session", mps, 1, 480);
+    List<Slot> slots = validSlots(errors, d, mps == null ? 0 : mps);
+    Integer spw = d.sessionsPerWeek() != null ? d.sessionsPerWeek()
+        : !slots.isEmpty() ? Integer.valueOf(slots.size())
+        : intervention != null ? Integer.valueOf(intervention.sessionsPerWeek()) : null;
+    whole(errors, "sessionsPerWeek", "sessions per week", spw, 1, 25);
+    if (spw != null && spw >= 1 && spw < slots.size()) {
+      errors.add(error("sessionsPerWeek", "Sessions per week must be at least the number of weekly times ("
+          + slots.size() + ")"));
+    }
     if (d.startDate() == null) {
       errors.add(error("startDate", "Enter the start date"));
     }
@@ -291,18 +375,6 @@ class ProvisionService {
     if (room != null && room.length() > 100) {
       errors.add(error("room", "Room must be 100 characters or fewer"));
     }
-    String day = trim(d.dayOfWeek());
-    if (day != null && !DAYS.contains(day)) {
-      errors.add(error("dayOfWeek", "Day must be a school day, MONDAY to FRIDAY"));
-    }
-    String time = trim(d.startTime());
-    if (time != null && !time.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
-      errors.add(error("startTime", "Enter the start time as hours and minutes on the 24-hour clock, like 09:30"));
-    }
-    if ((day == null) != (time == null)) {
-      errors.add(error(day == null ? "dayOfWeek" : "startTime",
-          day == null ? "Select the day the group meets" : "Enter the time the group starts"));
-    }
     if (d.reviewAfterWeeks() != null && (d.reviewAfterWeeks() < 1 || d.reviewAfterWeeks() > 156)) {
       errors.add(error("reviewAfterWeeks", "Review after must be between 1 and 156 weeks"));
     }
@@ -310,7 +382,79 @@ class ProvisionService {
       throw new ProvisionInvalid(errors);
     }
     return new ProvisionStore.NewGroup(schoolId, intervention.id(), spw, mps, d.startDate(), d.endDate(), room, staff,
-        pupilIds, day, time, d.reviewAfterWeeks());
+        pupilIds, slots, d.reviewAfterWeeks());
+  }
+
+  /**
+   * The weekly times of a group, Monday first: each a school day and a time on the 24-hour clock within the school
+   * day, none given twice or overlapping another of the same group. Clients that send one {@code dayOfWeek} and
+   * {@code startTime} (before groups had several times) give the first weekly time that way. A group sent without
+   * any weekly time is kept unscheduled, as before: the page asks for at least one, and the staff deployment lists
+   * groups without one as unscheduled.
+   */
+  private static List<Slot> validSlots(List<ProvisionInvalid.FieldError> errors, GroupDraft d, int usualMinutes) {
+    List<SlotDraft> given = new ArrayList<>(d.slots() == null ? List.of() : d.slots());
+    String day = trim(d.dayOfWeek());
+    String time = trim(d.startTime());
+    if (given.isEmpty() && (day != null || time != null)) {
+      given.add(new SlotDraft(day, time, null));
+    } else if (!given.isEmpty() && (day != null || time != null)) {
+      SlotDraft first = given.getFirst();
+      if (first == null || !java.util.Objects.equals(day, trim(first.dayOfWeek()))
+          || !java.util.Objects.equals(time, trim(first.startTime()))) {
+        errors.add(error("dayOfWeek", "Day and start time must be the first of the weekly times, or left out"));
+      }
+    }
+    boolean single = d.slots() == null || d.slots().isEmpty();
+    List<Slot> slots = new ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      SlotDraft s = given.get(i);
+      String prefix = single ? "" : "slots[" + i + "].";
+      String which = single ? "" : " of weekly time " + (i + 1);
+      String dayName = s == null ? null : trim(s.dayOfWeek());
+      String start = s == null ? null : trim(s.startTime());
+      Integer minutes = s == null || s.minutes() == null ? Integer.valueOf(usualMinutes) : s.minutes();
+      boolean ok = true;
+      if (dayName == null) {
+        errors.add(error(prefix + "dayOfWeek", "Select the day" + which));
+        ok = false;
+      } else if (!DAYS.contains(dayName)) {
+        errors.add(error(prefix + "dayOfWeek", "Day" + which + " must be a school day, MONDAY to FRIDAY"));
+        ok = false;
+      }
+      if (start == null) {
+        errors.add(error(prefix + "startTime", "Enter the start time" + which));
+        ok = false;
+      } else if (!start.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
+        errors.add(error(prefix + "startTime", "Enter the start time" + which
+            + " as hours and minutes on the 24-hour clock, like 09:30"));
+        ok = false;
+      }
+      if (minutes < 1 || minutes > 480) {
+        errors.add(error(prefix + "minutes", "Minutes" + which + " must be between 1 and 480"));
+        ok = false;
+      }
+      if (!ok) {
+        continue;
+      }
+      Slot slot = new Slot(dayName, start, minutes);
+      if (slot.start().isBefore(SCHOOL_DAY_STARTS) || slot.end().isAfter(SCHOOL_DAY_ENDS)
+          || slot.end().isBefore(slot.start())) {
+        errors.add(error(prefix + "startTime", capitalise(slot.title()) + " is outside the school day: weekly "
+            + "times must start at " + SCHOOL_DAY_STARTS + " or later and end by " + SCHOOL_DAY_ENDS));
+        continue;
+      }
+      Slot clash = slots.stream().filter(slot::overlaps).findFirst().orElse(null);
+      if (clash != null) {
+        errors.add(error(prefix + "startTime", clash.dayOfWeek().equals(slot.dayOfWeek())
+            && clash.startTime().equals(slot.startTime())
+            ? slot.dayTitle() + " at " + slot.startTime() + " is given twice"
+            : slot.title() + " overlaps " + clash.title() + ": a group meets at one place at a time"));
+        continue;
+      }
+      slots.add(slot);
+    }
+    return slots.stream().sorted(Slot.IN_THE_WEEK).toList();
   }
 
   /** The group, when the signed-in person can see its school (404 otherwise). */
@@ -396,10 +540,10 @@ class ProvisionService {
     List<Long> staffRates = store.staff(groupId).stream().map(s -> ProvisionCost.rate(s.role(), rates)).toList();
     int pupilCount = store.pupils(groupId).size();
     ProvisionStore.Delivery delivery = store.delivery(groupId);
-    long plannedSessions = (long) group.sessionsPerWeek()
-        * ProvisionCost.schoolWeeks(group.startDate(), group.endDate(), organisation.calendar(group.schoolId()));
-    BigDecimal planned = ProvisionCost.cost(plannedSessions * group.minutesPerSession(), staffRates,
-        group.resourcesCostPence());
+    long weeks = ProvisionCost.schoolWeeks(group.startDate(), group.endDate(), organisation.calendar(group.schoolId()));
+    long plannedSessions = (long) group.sessionsPerWeek() * weeks;
+    BigDecimal planned = ProvisionCost.cost(weeks * ProvisionCost.weeklyMinutes(group.sessionsPerWeek(),
+        group.minutesPerSession(), store.slots(groupId)), staffRates, group.resourcesCostPence());
     BigDecimal actual = ProvisionCost.actual(delivery.deliveredMinutes(), staffRates, group.resourcesCostPence());
     audit.record(AuditAction.VIEW, "provision-group", groupId, group.schoolId(), "cost");
     return new Cost(planned, actual, ProvisionCost.perPupil(actual, pupilCount),
@@ -444,11 +588,13 @@ class ProvisionService {
   }
 
   /**
-   * Records the impact review of a group: what the review found, on which day. The result feeds each pupil's next
-   * plan review (see {@link ProvisionReviewEvidence}).
+   * Records an impact review of a group: what the review found, on which day, and who recorded it. Earlier reviews
+   * are kept; the latest feeds each pupil's next plan review (see {@link ProvisionReviewEvidence}).
+   *
+   * @throws org.springframework.dao.OptimisticLockingFailureException when the group changed since it was read
    */
   @Transactional
-  void recordImpact(long groupId, @Nullable LocalDate reviewedOn, @Nullable String summary) {
+  void recordImpact(long groupId, int version, @Nullable LocalDate reviewedOn, @Nullable String summary) {
     ProvisionStore.Group group = visibleGroup(groupId);
     permissions.require(group.schoolId(), Permission.MANAGE_SEND);
     List<ProvisionInvalid.FieldError> errors = new ArrayList<>();
@@ -468,7 +614,12 @@ class ProvisionService {
     if (!errors.isEmpty()) {
       throw new ProvisionInvalid(errors);
     }
-    store.setImpact(groupId, reviewedOn, text);
+    SendaUser user = permissions.current();
+    if (!store.addImpactReview(groupId, group.schoolId(), version, reviewedOn, text, user.accountId(),
+        user.displayName(), clock.instant())) {
+      // Rolls back the review just added: it was written against a group that has changed since it was read.
+      throw new org.springframework.dao.OptimisticLockingFailureException("provision group " + groupId);
+    }
     audit.record(AuditAction.UPDATE, "provision-group", groupId, group.schoolId(), "impact review");
   }
 

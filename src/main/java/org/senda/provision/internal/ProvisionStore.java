@@ -33,8 +33,8 @@ class ProvisionStore {
   record GroupStaff(long groupId, long staffId, Role role) {}
 
   record NewGroup(long schoolId, long interventionId, int sessionsPerWeek, int minutesPerSession, LocalDate startDate,
-      LocalDate endDate, @Nullable String room, List<GroupStaff> staff, List<Long> pupilIds,
-      @Nullable String dayOfWeek, @Nullable String startTime, @Nullable Integer reviewAfterWeeks) {}
+      LocalDate endDate, @Nullable String room, List<GroupStaff> staff, List<Long> pupilIds, List<Slot> slots,
+      @Nullable Integer reviewAfterWeeks) {}
 
   record Attendance(long pupilId, boolean attended) {}
 
@@ -68,6 +68,23 @@ class ProvisionStore {
         .param("trust", trustId).param("school", schoolId).query(ProvisionStore::intervention).list();
   }
 
+  /** The entries shared across the trust (no school), by name. */
+  List<Intervention> trustCatalogue(long trustId) {
+    return jdbc.sql("select " + INTERVENTION_COLUMNS + """
+         from intervention i
+        where i.trust_id = :trust and i.school_id is null
+        order by lower(i.name), i.id""")
+        .param("trust", trustId).query(ProvisionStore::intervention).list();
+  }
+
+  /** A shared entry of this trust; empty for a school's own entry or another trust's. */
+  Optional<Intervention> trustIntervention(long trustId, long interventionId) {
+    return jdbc.sql("select " + INTERVENTION_COLUMNS + """
+         from intervention i
+        where i.id = :id and i.trust_id = :trust and i.school_id is null""")
+        .param("id", interventionId).param("trust", trustId).query(ProvisionStore::intervention).optional();
+  }
+
   /** The intervention, when the school may use it (its own or shared across its trust). */
   Optional<Intervention> interventionFor(long trustId, long schoolId, long interventionId) {
     return jdbc.sql("select " + INTERVENTION_COLUMNS + """
@@ -99,16 +116,16 @@ class ProvisionStore {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
         insert into provision_group (school_id, intervention_id, sessions_per_week, minutes_per_session, start_date,
-          end_date, room, day_of_week, start_time, review_after_weeks, created_at)
-        values (:school, :intervention, :spw, :mps, :start, :end, :room, :day, :time, :review, :now)""")
+          end_date, room, review_after_weeks, created_at)
+        values (:school, :intervention, :spw, :mps, :start, :end, :room, :review, :now)""")
         .param("school", g.schoolId()).param("intervention", g.interventionId()).param("spw", g.sessionsPerWeek())
         .param("mps", g.minutesPerSession()).param("start", g.startDate()).param("end", g.endDate())
-        .param("room", g.room(), java.sql.Types.VARCHAR).param("day", g.dayOfWeek(), java.sql.Types.VARCHAR)
-        .param("time", g.startTime(), java.sql.Types.VARCHAR)
+        .param("room", g.room(), java.sql.Types.VARCHAR)
         .param("review", g.reviewAfterWeeks(), java.sql.Types.INTEGER).param("now", Timestamp.from(now))
         .update(key, "id");
     long id = key.getKeyAs(Number.class).longValue();
     insertStaff(id, g);
+    insertSlots(id, g);
     for (long pupil : g.pupilIds()) {
       jdbc.sql("insert into provision_group_pupil (group_id, pupil_id, school_id) values (?, ?, ?)")
           .params(id, pupil, g.schoolId()).update();
@@ -123,17 +140,32 @@ class ProvisionStore {
     }
   }
 
+  private void insertSlots(long groupId, NewGroup g) {
+    for (Slot slot : g.slots()) {
+      jdbc.sql("""
+          insert into provision_group_slot (group_id, school_id, day_of_week, start_time, minutes)
+          values (?, ?, ?, ?, ?)""")
+          .params(groupId, g.schoolId(), slot.dayOfWeek(), slot.startTime(), slot.minutes()).update();
+    }
+  }
+
+  /** The weekly times of one group, Monday first. */
+  List<Slot> slots(long groupId) {
+    return jdbc.sql("select day_of_week, start_time, minutes from provision_group_slot where group_id = ?")
+        .param(groupId).query((rs, n) -> new Slot(rs.getString(1), rs.getString(2), rs.getInt(3))).list().stream()
+        .sorted(Slot.IN_THE_WEEK).toList();
+  }
+
   /** Saves a changed group if its version is still {@code version}; pupils who stay keep their measures. */
   boolean update(long groupId, int version, NewGroup g) {
     int updated = jdbc.sql("""
         update provision_group set intervention_id = :intervention, sessions_per_week = :spw,
-          minutes_per_session = :mps, start_date = :start, end_date = :end, room = :room, day_of_week = :day,
-          start_time = :time, review_after_weeks = :review, version = version + 1
+          minutes_per_session = :mps, start_date = :start, end_date = :end, room = :room,
+          review_after_weeks = :review, version = version + 1
          where id = :id and version = :version""")
         .param("intervention", g.interventionId()).param("spw", g.sessionsPerWeek())
         .param("mps", g.minutesPerSession()).param("start", g.startDate()).param("end", g.endDate())
-        .param("room", g.room(), java.sql.Types.VARCHAR).param("day", g.dayOfWeek(), java.sql.Types.VARCHAR)
-        .param("time", g.startTime(), java.sql.Types.VARCHAR)
+        .param("room", g.room(), java.sql.Types.VARCHAR)
         .param("review", g.reviewAfterWeeks(), java.sql.Types.INTEGER).param("id", groupId)
         .param("version", version)
         .update();
@@ -142,6 +174,8 @@ class ProvisionStore {
     }
     jdbc.sql("delete from provision_group_staff where group_id = ?").param(groupId).update();
     insertStaff(groupId, g);
+    jdbc.sql("delete from provision_group_slot where group_id = ?").param(groupId).update();
+    insertSlots(groupId, g);
     List<Long> before = pupils(groupId);
     for (long pupil : before) {
       if (!g.pupilIds().contains(pupil)) {
@@ -175,9 +209,29 @@ class ProvisionStore {
         .update() == 1;
   }
 
-  void setImpact(long groupId, LocalDate reviewedOn, String summary) {
-    jdbc.sql("update provision_group set impact_reviewed_on = ?, impact_summary = ? where id = ?")
-        .params(reviewedOn, summary, groupId).update();
+  /**
+   * Adds an impact review to the group's history and makes the group show its latest review (by date), if the
+   * group is still at {@code version}; false (and nothing to keep) when someone changed the group meanwhile.
+   */
+  boolean addImpactReview(long groupId, long schoolId, int version, LocalDate reviewedOn, String summary,
+      @Nullable Long accountId, @Nullable String recordedBy, Instant now) {
+    jdbc.sql("""
+        insert into provision_impact_review (group_id, school_id, reviewed_on, summary, recorded_by_account_id,
+          recorded_by_name, recorded_at)
+        values (:group, :school, :on, :summary, :account, :by, :now)""")
+        .param("group", groupId).param("school", schoolId).param("on", reviewedOn).param("summary", summary)
+        .param("account", accountId, java.sql.Types.BIGINT).param("by", recordedBy, java.sql.Types.VARCHAR)
+        .param("now", Timestamp.from(now))
+        .update();
+    return jdbc.sql("""
+        update provision_group
+           set impact_reviewed_on = (select r.reviewed_on from provision_impact_review r where r.group_id = :id
+                                      order by r.reviewed_on desc, r.id desc fetch first 1 rows only),
+               impact_summary = (select r.summary from provision_impact_review r where r.group_id = :id
+                                  order by r.reviewed_on desc, r.id desc fetch first 1 rows only),
+               version = version + 1
+         where id = :id and version = :version""")
+        .param("id", groupId).param("version", version).update() == 1;
   }
 
   Optional<ProvisionService.Settings> settings(long schoolId) {

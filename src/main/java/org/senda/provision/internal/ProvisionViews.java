@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,7 +34,7 @@ class ProvisionViews {
       List<ProvisionReports.GroupPupil> pupils, List<ProvisionReports.SessionRow> sessions, BigDecimal planned,
       BigDecimal actual, BigDecimal perPupilPlanned, BigDecimal perPupilActual, long plannedSessions,
       long deliveredSessions, long cancelledSessions, boolean reviewDue, boolean canManage,
-      boolean canRecordSessions) {}
+      boolean canRecordSessions, List<ProvisionReports.ImpactReviewRow> impactReviews) {}
 
   private final ProvisionReports reports;
   private final Permissions permissions;
@@ -73,10 +72,10 @@ class ProvisionViews {
     List<ProvisionReports.GroupPupil> pupils = reports.groupPupils(groupId);
     List<ProvisionReports.SessionRow> sessions = reports.sessions(groupId);
     List<Long> rates = staff.stream().map(ProvisionReports.StaffRow::pencePerHour).toList();
-    long plannedSessions = (long) group.sessionsPerWeek()
-        * ProvisionCost.schoolWeeks(group.startDate(), group.endDate(), organisation.calendar(group.schoolId()));
+    long weeks = ProvisionCost.schoolWeeks(group.startDate(), group.endDate(), organisation.calendar(group.schoolId()));
+    long plannedSessions = (long) group.sessionsPerWeek() * weeks;
     long resources = resources(group.interventionId(), group.schoolId());
-    BigDecimal planned = ProvisionCost.cost(plannedSessions * group.minutesPerSession(), rates, resources);
+    BigDecimal planned = ProvisionCost.cost(weeks * group.weeklyMinutes(), rates, resources);
     long minutes = sessions.stream().filter(ProvisionReports.SessionRow::delivered)
         .mapToLong(ProvisionReports.SessionRow::minutes).sum();
     long delivered = sessions.stream().filter(ProvisionReports.SessionRow::delivered).count();
@@ -86,7 +85,8 @@ class ProvisionViews {
     audit.record(AuditAction.VIEW, "provision-group", groupId, group.schoolId(), pupils.size() + " pupils");
     return new GroupView(group, staff, pupils, sessions, planned, actual,
         ProvisionCost.perPupil(planned, pupils.size()), ProvisionCost.perPupil(actual, pupils.size()),
-        plannedSessions, delivered, sessions.size() - delivered, reviewDue, manages, manages || delivers);
+        plannedSessions, delivered, sessions.size() - delivered, reviewDue, manages, manages || delivers,
+        reports.impactReviews(groupId));
   }
 
   private long resources(long interventionId, long schoolId) {
@@ -128,7 +128,7 @@ class ProvisionViews {
     for (ProvisionReports.MapGroup g : groups) {
       for (ProvisionReports.StaffRow s : staff.getOrDefault(g.groupId(), List.of())) {
         long[] m = minutes.computeIfAbsent(s.staffId(), k -> new long[2]);
-        m[0] += (long) g.sessionsPerWeek() * g.minutesPerSession();
+        m[0] += g.weeklyMinutes();
         m[1]++;
         who.putIfAbsent(s.staffId(), s);
       }
@@ -139,35 +139,27 @@ class ProvisionViews {
     hours.sort(java.util.Comparator.comparing(StaffHours::hoursPerWeek).reversed()
         .thenComparing(StaffHours::name));
     List<Clash> clashes = new ArrayList<>();
-    int unscheduled = 0;
-    List<ProvisionReports.MapGroup> scheduled = new ArrayList<>();
-    for (ProvisionReports.MapGroup g : groups) {
-      if (g.dayOfWeek() == null || g.startTime() == null) {
-        unscheduled++;
-      } else {
-        scheduled.add(g);
-      }
-    }
+    int unscheduled = (int) groups.stream().filter(g -> g.slots().isEmpty()).count();
+    List<ProvisionReports.MapGroup> scheduled = groups.stream().filter(g -> !g.slots().isEmpty()).toList();
     for (int i = 0; i < scheduled.size(); i++) {
       for (int j = i + 1; j < scheduled.size(); j++) {
         ProvisionReports.MapGroup a = scheduled.get(i);
         ProvisionReports.MapGroup b = scheduled.get(j);
-        if (!overlap(a, b)) {
-          continue;
-        }
-        String day = title(a.dayOfWeek());
-        Set<Long> staffOfA = new HashSet<>();
-        staff.getOrDefault(a.groupId(), List.of()).forEach(s -> staffOfA.add(s.staffId()));
-        for (ProvisionReports.StaffRow s : staff.getOrDefault(b.groupId(), List.of())) {
-          if (staffOfA.contains(s.staffId())) {
-            clashes.add(new Clash(s.name(), day, describe(a), describe(b)));
+        for (Slot[] both : overlapping(a, b)) {
+          String day = both[0].dayTitle();
+          Set<Long> staffOfA = new HashSet<>();
+          staff.getOrDefault(a.groupId(), List.of()).forEach(s -> staffOfA.add(s.staffId()));
+          for (ProvisionReports.StaffRow s : staff.getOrDefault(b.groupId(), List.of())) {
+            if (staffOfA.contains(s.staffId())) {
+              clashes.add(new Clash(s.name(), day, describe(a, both[0]), describe(b, both[1])));
+            }
           }
-        }
-        Set<Long> pupilsOfA = new HashSet<>();
-        pupils.getOrDefault(a.groupId(), List.of()).forEach(p -> pupilsOfA.add(p.pupilId()));
-        for (ProvisionReports.MapPupil p : pupils.getOrDefault(b.groupId(), List.of())) {
-          if (pupilsOfA.contains(p.pupilId())) {
-            clashes.add(new Clash(p.name() + " (pupil)", day, describe(a), describe(b)));
+          Set<Long> pupilsOfA = new HashSet<>();
+          pupils.getOrDefault(a.groupId(), List.of()).forEach(p -> pupilsOfA.add(p.pupilId()));
+          for (ProvisionReports.MapPupil p : pupils.getOrDefault(b.groupId(), List.of())) {
+            if (pupilsOfA.contains(p.pupilId())) {
+              clashes.add(new Clash(p.name() + " (pupil)", day, describe(a, both[0]), describe(b, both[1])));
+            }
           }
         }
       }
@@ -176,20 +168,24 @@ class ProvisionViews {
     return new Deployment(on, hours, clashes, unscheduled);
   }
 
-  /** Same day, overlapping times; both groups run on {@code on}, so their dates overlap. */
-  static boolean overlap(ProvisionReports.MapGroup a, ProvisionReports.MapGroup b) {
-    if (!a.dayOfWeek().equals(b.dayOfWeek())) {
-      return false;
+  /**
+   * Each pair of weekly times at which the two groups meet at once (same day, overlapping times), Monday first;
+   * both groups run on the day the deployment is for, so their dates overlap.
+   */
+  static List<Slot[]> overlapping(ProvisionReports.MapGroup a, ProvisionReports.MapGroup b) {
+    List<Slot[]> pairs = new ArrayList<>();
+    for (Slot x : a.slots()) {
+      for (Slot y : b.slots()) {
+        if (x.overlaps(y)) {
+          pairs.add(new Slot[] {x, y});
+        }
+      }
     }
-    LocalTime aStart = LocalTime.parse(a.startTime());
-    LocalTime bStart = LocalTime.parse(b.startTime());
-    LocalTime aEnd = aStart.plusMinutes(a.minutesPerSession());
-    LocalTime bEnd = bStart.plusMinutes(b.minutesPerSession());
-    return aStart.isBefore(bEnd) && bStart.isBefore(aEnd);
+    return pairs;
   }
 
-  private static String describe(ProvisionReports.MapGroup g) {
-    return g.intervention() + " at " + g.startTime() + (g.room() == null ? "" : ", " + g.room());
+  private static String describe(ProvisionReports.MapGroup g, Slot slot) {
+    return g.intervention() + " at " + slot.startTime() + (g.room() == null ? "" : ", " + g.room());
   }
 
   static String title(@Nullable String day) {

@@ -65,4 +65,13 @@ class ProvisionCostTest {
     assertThat(ProvisionCost.rate(Role.TEACHING_ASSISTANT, Map.of(Role.TEACHING_ASSISTANT, 1625L))).isEqualTo(1625L);
     assertThat(ProvisionCost.delivers(Role.GOVERNOR)).isFalse();
   }
+
+  @Test
+  void aWeekIsTheLengthOfEachWeeklyTimeAndUntimedSessionsAtTheUsualLength() {
+    List<Slot> slots = List.of(new Slot("MONDAY", "09:00", 30), new Slot("WEDNESDAY", "10:30", 40));
+    assertThat(ProvisionCost.weeklyMinutes(2, 20, slots)).isEqualTo(70);
+    assertThat(ProvisionCost.weeklyMinutes(3, 20, slots)).as("a third session not yet given a time").isEqualTo(90);
+    assertThat(ProvisionCost.weeklyMinutes(3, 20, List.of())).isEqualTo(60);
+  }
+
 }

@@ -1,0 +1,119 @@
+package org.senda.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.senda.test.TestDatabase;
+
+/**
+ * A school's provision recorded before groups had several weekly times and before impact reviews were kept is
+ * still there after the migrations: its day and time become the group's first weekly time and its one impact review
+ * the first of its history. Run on a fresh H2 database, and on PostgreSQL in the PostgreSQL pass.
+ */
+class ProvisionMigrationIntegrationTest {
+
+  private final String name = "senda_migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private final String server = System.getProperty("senda.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
+  private String url;
+  private String user;
+
+  @BeforeEach
+  void freshDatabase() throws SQLException {
+    if (TestDatabase.postgresql()) {
+      try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "")) {
+        c.createStatement().execute("create database " + name);
+      }
+      url = server + name;
+      user = "postgres";
+    } else {
+      url = "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
+      user = "sa";
+    }
+  }
+
+  @AfterEach
+  void dropDatabase() throws SQLException {
+    if (TestDatabase.postgresql()) {
+      try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "")) {
+        c.createStatement().execute("drop database if exists " + name + " with (force)");
+      }
+    } else {
+      try (Connection c = DriverManager.getConnection(url, user, "")) {
+        c.createStatement().execute("shutdown");
+      }
+    }
+  }
+
+  private Flyway flyway(String target) {
+    return Flyway.configure().dataSource(url, user, "")
+        .locations("classpath:db/migration/common",
+            "classpath:db/migration/" + (TestDatabase.postgresql() ? "postgresql" : "h2"))
+        .outOfOrder(true).target(target).load();
+  }
+
+  @Test
+  void aGroupsDayAndTimeBecomeItsFirstWeeklyTimeAndItsImpactReviewIsKept() throws SQLException {
+    flyway("9.2").migrate();
+    try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+      long trust = insert(s, "insert into trust (name) values ('Migration Trust')", "trust");
+      long school = insert(s, "insert into school (trust_id, name, urn, dfe_number, phase, local_authority) values ("
+          + trust + ", 'Migration School', '990001', '99900001', 'PRIMARY', 'Testshire')", "school");
+      long intervention = insert(s, """
+          insert into intervention (trust_id, school_id, name, area_of_need, default_group_size, sessions_per_week,
+            minutes_per_session, length_weeks, resources_cost_pence, delivered_by_role)
+          values (%d, null, 'Toe by Toe', 'COGNITION_AND_LEARNING', 1, 5, 20, 12, 0, 'TEACHING_ASSISTANT')"""
+          .formatted(trust), "intervention");
+      String group = """
+          insert into provision_group (school_id, intervention_id, sessions_per_week, minutes_per_session,
+            start_date, end_date, created_at, day_of_week, start_time, impact_reviewed_on, impact_summary)
+          values (%d, %d, 3, 25, date '2025-09-08', date '2025-12-12', timestamp '2025-09-01 09:00:00', %s, %s,
+            %s, %s)""";
+      long scheduled = insert(s, group.formatted(school, intervention, "'TUESDAY'", "'09:15'", "date '2025-10-20'",
+          "'Reading age up five months'"), "provision_group");
+      long unscheduled = insert(s, group.formatted(school, intervention, "null", "null", "null", "null"),
+          "provision_group");
+
+      flyway("latest").migrate();
+
+      ResultSet slots = s.executeQuery("select group_id, school_id, day_of_week, start_time, minutes "
+          + "from provision_group_slot order by group_id");
+      assertThat(slots.next()).isTrue();
+      assertThat(slots.getLong(1)).isEqualTo(scheduled);
+      assertThat(slots.getLong(2)).isEqualTo(school);
+      assertThat(slots.getString(3)).isEqualTo("TUESDAY");
+      assertThat(slots.getString(4)).isEqualTo("09:15");
+      assertThat(slots.getInt(5)).as("the group's minutes per session").isEqualTo(25);
+      assertThat(slots.next()).as("a group without a day and time has no weekly time").isFalse();
+
+      ResultSet reviews = s.executeQuery("select group_id, reviewed_on, summary, recorded_by_name "
+          + "from provision_impact_review");
+      assertThat(reviews.next()).isTrue();
+      assertThat(reviews.getLong(1)).isEqualTo(scheduled);
+      assertThat(reviews.getDate(2).toLocalDate()).isEqualTo(java.time.LocalDate.of(2025, 10, 20));
+      assertThat(reviews.getString(3)).isEqualTo("Reading age up five months");
+      assertThat(reviews.getString(4)).as("not known for reviews recorded before").isNull();
+      assertThat(reviews.next()).isFalse();
+
+      ResultSet sessionsPerWeek = s.executeQuery("select sessions_per_week from provision_group where id = "
+          + unscheduled);
+      assertThat(sessionsPerWeek.next()).isTrue();
+      assertThat(sessionsPerWeek.getInt(1)).isEqualTo(3);
+    }
+  }
+
+  private static long insert(Statement s, String sql, String table) throws SQLException {
+    s.executeUpdate(sql);
+    ResultSet max = s.executeQuery("select max(id) from " + table);
+    max.next();
+    return max.getLong(1);
+  }
+}
