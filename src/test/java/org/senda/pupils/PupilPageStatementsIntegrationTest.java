@@ -20,7 +20,7 @@ class PupilPageStatementsIntegrationTest {
    * identification, SEN support, agencies and provision modules (one or two statements each); not one more for each
    * thing that happened.
    */
-  static final int MAX_STATEMENTS = 24;
+  static final int MAX_STATEMENTS = 23;
 
   // How much a pupil's page has to show: status changes, concerns, contacts and record changes.
   private static final String HISTORY = """

@@ -38,7 +38,7 @@ class ProvisionPupilSection implements PupilPageSection {
   @Override
   public Map<String, Object> model(PupilSummary pupil) {
     LocalDate today = LocalDate.now(clock);
-    List<ProvisionReports.HistoryRow> rows = reports.history(pupil.id());
+    List<ProvisionReports.HistoryRow> rows = reports.historyForPupilPage(pupil.id());
     List<ProvisionReports.HistoryRow> current = rows.stream()
         .filter(r -> !r.startDate().isAfter(today) && !r.endDate().isBefore(today)).toList();
     List<ProvisionReports.HistoryRow> latestImpact = rows.stream()

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.senda.access.Role;
 import org.senda.pupils.PupilSummary;
+import org.senda.web.RequestMemo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,6 +46,14 @@ class ProvisionReports {
 
   ProvisionReports(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * {@link #history} read once per request: the pupil page's provision section and its timeline both need it, and
+   * its statement count must not depend on how many modules show the same rows.
+   */
+  List<HistoryRow> historyForPupilPage(long pupilId) {
+    return RequestMemo.get("provision.history." + pupilId, () -> history(pupilId));
   }
 
   /** Every group the pupil has been in, newest first, with delivery, attendance and measures. */

@@ -21,7 +21,7 @@ class ProvisionTimeline implements PupilTimeline {
   public List<PupilTimelineEntry> entries(PupilSummary pupil) {
     List<PupilTimelineEntry> entries = new ArrayList<>();
     String history = "/schools/" + pupil.schoolId() + "/pupils/" + pupil.id() + "/provision";
-    for (ProvisionReports.HistoryRow r : reports.history(pupil.id())) {
+    for (ProvisionReports.HistoryRow r : reports.historyForPupilPage(pupil.id())) {
       entries.add(new PupilTimelineEntry(r.startDate(), "Started " + r.intervention(),
           r.pupils() == 1 ? "One to one" : "Group of " + r.pupils(), history));
       if (r.impactReviewedOn() != null) {
