@@ -34,9 +34,12 @@ class AttendanceImport {
   private final JdbcTemplate batch;
   private final Organisation organisation;
   private final Audit audit;
+  private final ProgressInputs inputs;
 
-  AttendanceImport(JdbcClient jdbc, JdbcTemplate batch, Organisation organisation, Audit audit) {
+  AttendanceImport(JdbcClient jdbc, JdbcTemplate batch, Organisation organisation, Audit audit,
+      ProgressInputs inputs) {
     this.jdbc = jdbc;
+    this.inputs = inputs;
     this.batch = batch;
     this.organisation = organisation;
     this.audit = audit;
@@ -109,6 +112,7 @@ class AttendanceImport {
       batch.batchUpdate("insert into pupil_attendance (pupil_id, school_id, term_id, percentage) values (?, ?, ?, ?)",
           creates);
       batch.batchUpdate("update pupil_attendance set percentage = ? where pupil_id = ? and term_id = ?", updates);
+      inputs.changed(schoolId);
       audit.record(AuditAction.IMPORT, "pupil-attendance", null, schoolId,
           "created " + creates.size() + ", updated " + updates.size());
     }

@@ -31,9 +31,11 @@ class PupilChecks {
 
   private final JdbcClient jdbc;
   private final Audit audit;
+  private final ProgressInputs inputs;
 
-  PupilChecks(JdbcClient jdbc, Audit audit) {
+  PupilChecks(JdbcClient jdbc, Audit audit, ProgressInputs inputs) {
     this.jdbc = jdbc;
+    this.inputs = inputs;
     this.audit = audit;
   }
 
@@ -71,6 +73,7 @@ class PupilChecks {
           .params(pupil.id(), pupil.schoolId(), termId, percentage)
           .update();
     }
+    inputs.changed(pupil.schoolId());
     audit.record(updated == 0 ? AuditAction.CREATE : AuditAction.UPDATE, "pupil-attendance", pupil.id(),
         pupil.schoolId(), "term " + termId);
   }
@@ -82,6 +85,7 @@ class PupilChecks {
             values (?, ?, ?, ?, ?, ?)""")
         .params(pupil.id(), pupil.schoolId(), kind, checkedOn, result, checkedBy)
         .update();
+    inputs.changed(pupil.schoolId());
     audit.record(AuditAction.CREATE, "sensory-check", pupil.id(), pupil.schoolId(), kind);
   }
 
