@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The identification page keeps the flags it computed until one of their inputs changes: each change a school makes
- * (a score, a threshold, a dismissal, a pupil leaving) shows on the very next view, and a view with nothing changed
+ * (a score, a threshold, a dismissal, a pupil leaving, a year group renamed) shows on the very next view, and a view with nothing changed
  * runs the same few statements for a small school and a large one.
  */
 @SendaTest
@@ -165,6 +165,30 @@ class IdentificationPageChangesIntegrationTest {
       assertThat(senco(schoolId).post(edit, back).status()).isEqualTo(302);
     }
     assertThat(page(schoolId)).contains("/identification/pupils/" + pupilId + "/");
+  }
+
+  @Test
+  void aRenamedYearGroupShowsOnTheNextView() {
+    long schoolId = accounts.schoolIds().get(1);
+    long pupilId = Long.parseLong(aFlag(page(schoolId)).group(2));
+    Map<String, Object> year = jdbc.sql("""
+            select y.id, y.code, y.name, y.ordinal, y.version from year_group y
+            join pupil p on p.year_group_id = y.id where p.id = ?""")
+        .param(pupilId).query().singleRow();
+    String edit = "/schools/" + schoolId + "/year-groups/" + year.get("id") + "/edit";
+    String renamed = "Renamed " + year.get("name");
+    PageSession head = PageSession.signedIn(port, accounts.get("HEADTEACHER", schoolId));
+    assertThat(head.post(edit, Map.of("code", text(year.get("code")), "name", renamed,
+        "ordinal", text(year.get("ordinal")), "version", text(year.get("version")))).status()).isEqualTo(302);
+    try {
+      assertThat(page(schoolId)).contains("<td class=\"govuk-table__cell\">" + renamed + "</td>");
+    } finally {
+      int version = jdbc.sql("select version from year_group where id = ?").param(year.get("id"))
+          .query(Integer.class).single();
+      assertThat(head.post(edit, Map.of("code", text(year.get("code")), "name", text(year.get("name")),
+          "ordinal", text(year.get("ordinal")), "version", String.valueOf(version))).status()).isEqualTo(302);
+    }
+    assertThat(page(schoolId)).doesNotContain(renamed);
   }
 
   @Test
