@@ -15,6 +15,7 @@ import org.senda.identification.ProgressCriterion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The progress flags of a school or a trust: scores read with one query (two when a year group is too small to
@@ -136,7 +137,11 @@ public class ProgressFlags {
         kept = computed.get(key);
         if (kept == null || !kept.holds(versions)) {
           kept = compute(key, versions);
-          computed.put(key, kept);
+          // Inside a transaction that writes, the flags may rest on changes that are rolled back: use, don't keep.
+          if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+              || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            computed.put(key, kept);
+          }
         }
       }
     }
