@@ -173,21 +173,10 @@ final class Pages {
       from pupil p left join pupil_contact c on c.pupil_id = p.id
       where p.id = ? order by c.contact_order, c.id""";
 
-  private static final String IDENTIFICATION_SETTINGS = """
-      select window_points, band_width, significance_mads, minimum_difference, minimum_cohort, gap_points,
-             widening_points, rate_tolerance_points, recent_arrival_months, attendance_threshold
-      from identification_settings where school_id = ?""";
-
-  private static final String IDENTIFICATION_SCORES = """
-      select sub.code as subject, s.pupil_id, s.school_id, y.code as year_group, ap.academic_year, ap.ordinal,
-             ap.label, s.score
-      from assessment_score s
-      join assessment_subject sub on sub.id = s.subject_id
-      join assessment_point ap on ap.id = s.point_id
-      join pupil p on p.id = s.pupil_id
-      join year_group y on y.id = p.year_group_id
-      where s.school_id in (?) and sub.active and ap.assessed_on <= ?
-        and (p.leaving_date is null or p.leaving_date > ?) order by sub.code, s.pupil_id""";
+  private static final String IDENTIFICATION_DISMISSALS = """
+      select d.pupil_id, sub.code, ap.label from progress_flag_dismissal d
+      join assessment_subject sub on sub.id = d.subject_id join assessment_point ap on ap.id = d.point_id
+      where d.school_id = ?""";
 
   static final List<Page> ALL = List.of(
       // Reads nothing: its CSRF token starts a session, which is saved (two inserts, not part of a floor).
@@ -197,13 +186,14 @@ final class Pages {
           .floor(SCHOOLS_OF_TRUST, f -> Floors.trustOf(f, TRUST_LEAD, null))
           .floor(f -> "select * from school where id in (" + Floors.placeholders(f.schoolIds().size())
               + ") order by name", f -> List.copyOf(f.schoolIds())),
-      // The SENCO's identification page for the largest school: every pupil's scores read in one ordered scan
-      // (the school's alone when no year group is too small to compare within it), the four tests in memory.
+      // The SENCO's identification page for the largest school: the flags computed at the first view are kept
+      // until an input changes, so a view reads the input counters of the trust's schools (decision 0007), the
+      // dismissals and the open concerns.
       Page.get("GET /schools/{largest}/identification", f -> "/schools/" + f.largestSchoolId() + "/identification")
           .signedInAs("SENCO", Fixture::largestSchoolId).targets(50, 100)
-          .floor(IDENTIFICATION_SETTINGS, f -> List.of(f.largestSchoolId()))
-          .floor(IDENTIFICATION_SCORES, f -> List.of(f.largestSchoolId(), java.sql.Date.valueOf(
-              java.time.LocalDate.now()), java.sql.Date.valueOf(java.time.LocalDate.now())))
+          .floor(f -> "select school_id, version from progress_inputs where school_id in ("
+              + Floors.placeholders(f.schoolIds().size()) + ")", f -> List.copyOf(f.schoolIds()))
+          .floor(IDENTIFICATION_DISMISSALS, f -> List.of(f.largestSchoolId()))
           .floor("select pupil_id, id from concern where school_id = ? and status <> 'DECIDED' order by raised_on, id",
               f -> List.of(f.largestSchoolId())),
       // Provision (issue 7): the school's map for the current term, a pupil's whole history, the trust comparison.

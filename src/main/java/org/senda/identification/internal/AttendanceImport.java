@@ -44,9 +44,12 @@ class AttendanceImport {
   private final JdbcTemplate batch;
   private final Organisation organisation;
   private final Audit audit;
+  private final ProgressInputs inputs;
 
-  AttendanceImport(JdbcClient jdbc, JdbcTemplate batch, Organisation organisation, Audit audit) {
+  AttendanceImport(JdbcClient jdbc, JdbcTemplate batch, Organisation organisation, Audit audit,
+      ProgressInputs inputs) {
     this.jdbc = jdbc;
+    this.inputs = inputs;
     this.batch = batch;
     this.organisation = organisation;
     this.audit = audit;
@@ -136,6 +139,7 @@ class AttendanceImport {
       batch.batchUpdate("""
           update pupil_attendance set percentage = ?, version = version + 1 where pupil_id = ? and term_id = ?""",
           updates);
+      inputs.changed(schoolId);
       audit.record(AuditAction.IMPORT, "pupil-attendance", null, schoolId,
           "created " + creates.size() + ", updated " + updates.size());
     }

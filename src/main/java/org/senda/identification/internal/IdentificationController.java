@@ -15,6 +15,7 @@ import org.senda.organisation.Organisation;
 import org.senda.organisation.SchoolSummary;
 import org.senda.pupils.PupilSummary;
 import org.senda.web.Option;
+import org.senda.web.Pagination;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -29,6 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/schools/{schoolId}/identification")
 class IdentificationController {
+
+  /** Flagged pupils per page: a large school has hundreds, and the filters narrow them further. */
+  static final int PAGE_SIZE = 50;
 
   private final Permissions permissions;
   private final VisiblePupils visible;
@@ -74,7 +78,13 @@ class IdentificationController {
     organisation.yearGroups(schoolId).forEach(y -> yearGroups.add(new Option(y.name(), y.name())));
     model.addAttribute("school", school);
     model.addAttribute("canManage", permissions.can(schoolId, Permission.MANAGE_SEND));
-    model.addAttribute("rows", rows);
+    int pages = Pagination.pages(rows.size(), PAGE_SIZE);
+    int current = Pagination.current(filter.page(), pages);
+    List<ProgressFlags.Flag> shown = rows.subList((current - 1) * PAGE_SIZE, Math.min(rows.size(), current * PAGE_SIZE));
+    model.addAttribute("flagged", rows.size());
+    model.addAttribute("firstShown", (current - 1) * PAGE_SIZE + 1);
+    model.addAttribute("rows", shown);
+    model.addAttribute("pagination", Pagination.of(current, pages, n -> filter.href(schoolId, n)));
     model.addAttribute("openConcerns", rows.isEmpty() ? java.util.Map.of() : concerns.openBySchool(schoolId));
     model.addAttribute("subjectOptions", subjects);
     model.addAttribute("criterionOptions", criteria);

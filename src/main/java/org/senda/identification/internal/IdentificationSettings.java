@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 class IdentificationSettings {
 
   private final JdbcClient jdbc;
+  private final ProgressInputs inputs;
 
-  IdentificationSettings(JdbcClient jdbc) {
+  IdentificationSettings(JdbcClient jdbc, ProgressInputs inputs) {
     this.jdbc = jdbc;
+    this.inputs = inputs;
   }
 
   ProgressThresholds thresholds(long schoolId) {
@@ -53,6 +55,7 @@ class IdentificationSettings {
         .param("version", version)
         .update();
     if (updated == 1) {
+      inputs.changed(schoolId);
       return;
     }
     if (version != 0 || version(schoolId) != 0) {
@@ -66,6 +69,7 @@ class IdentificationSettings {
               values (:school, :w, :b, :s, :d, :c, :g, :wi, :r, :m, :a, 1)""")
           .params(params(schoolId, t))
           .update();
+      inputs.changed(schoolId);
     } catch (DuplicateKeyException e) {
       throw new OptimisticLockingFailureException("identification settings of school " + schoolId, e);
     }

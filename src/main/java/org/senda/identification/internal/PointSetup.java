@@ -23,9 +23,11 @@ class PointSetup {
   private final JdbcClient jdbc;
   private final AssessmentSetup setup;
   private final Audit audit;
+  private final ProgressInputs inputs;
 
-  PointSetup(JdbcClient jdbc, AssessmentSetup setup, Audit audit) {
+  PointSetup(JdbcClient jdbc, AssessmentSetup setup, Audit audit, ProgressInputs inputs) {
     this.jdbc = jdbc;
+    this.inputs = inputs;
     this.setup = setup;
     this.audit = audit;
   }
@@ -73,6 +75,7 @@ class PointSetup {
     if (updated != 1) {
       throw new OptimisticLockingFailureException("point " + pointId);
     }
+    inputs.changed(schoolId);
     audit.record(AuditAction.UPDATE, "assessment-point", pointId, schoolId, null);
   }
 
@@ -88,6 +91,7 @@ class PointSetup {
     int before = setup.points(schoolId).size();
     setup.ensurePoints(schoolId, cadence);
     int added = setup.points(schoolId).size() - before;
+    inputs.changed(schoolId);
     audit.record(AuditAction.CREATE, "assessment-point", null, schoolId, cadence + ", added " + added);
     return added;
   }

@@ -15,11 +15,17 @@ import org.senda.identification.ProgressCriterion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The progress flags of a school or a trust: scores read with one query (two when a year group is too small to
  * compare within the school and the trust's pupils are needed as peers), the tests run in memory, and the pupils'
  * context read with one more query for the flagged pupils' cautions.
+ *
+ * <p>A school's flags change only when an input of the tests changes, so each node keeps the flags it computed and
+ * hands them out again while the {@link ProgressInputs} counters of the schools they were computed from (the
+ * school, or every school of the trust when trust peers were read) and the date are the same: one statement per
+ * view instead of every score of the school (decision 0007).
  */
 @Service
 @Transactional(readOnly = true)
@@ -38,16 +44,47 @@ public class ProgressFlags {
       ProgressExplanation explanation,
       List<Caution> cautions) {}
 
+  /** What a list of flags was computed for: the date matters, as scores and leavers count up to today. */
+  private record Key(long schoolId, @Nullable String subject, List<Long> trustSchoolIds, LocalDate today) {}
+
+  /** Flags as computed, with the input counters of the schools they were computed from, read before the data. */
+  private record Computed(List<Flag> flags, Map<Long, Long> versions) {
+    boolean holds(Map<Long, Long> current) {
+      for (Map.Entry<Long, Long> read : versions.entrySet()) {
+        if (!read.getValue().equals(current.get(read.getKey()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Flag lists kept, the least recently used dropped first (a 2,000-pupil school's are a few hundred kB). */
+  private static final int KEPT = 160;
+
   private final ScoreLoader loader;
   private final IdentificationSettings settings;
+  private final ProgressInputs inputs;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final Map<Key, Computed> computed = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Computed> eldest) {
+          return size() > KEPT;
+        }
+      });
+  /** Views of one school that find its flags out of date wait for one of them to compute them, not all at once. */
+  private final Object[] computing = new Object[64];
 
-  ProgressFlags(ScoreLoader loader, IdentificationSettings settings, JdbcClient jdbc, Clock clock) {
+  ProgressFlags(
+      ScoreLoader loader, IdentificationSettings settings, ProgressInputs inputs, JdbcClient jdbc, Clock clock) {
     this.loader = loader;
     this.settings = settings;
+    this.inputs = inputs;
     this.jdbc = jdbc;
     this.clock = clock;
+    java.util.Arrays.setAll(computing, i -> new Object());
   }
 
   /**
@@ -56,13 +93,22 @@ public class ProgressFlags {
    */
   public List<ProgressResult> results(
       long schoolId, Collection<Long> trustSchoolIds, @Nullable String subject, ProgressThresholds thresholds) {
+    return evaluated(schoolId, trustSchoolIds, subject, thresholds).results();
+  }
+
+  /** Results, and whether the trust's pupils were read as peers (so other schools' changes may change them). */
+  private record Evaluated(List<ProgressResult> results, boolean acrossTrust) {}
+
+  private Evaluated evaluated(
+      long schoolId, Collection<Long> trustSchoolIds, @Nullable String subject, ProgressThresholds thresholds) {
     LocalDate today = LocalDate.now(clock);
     Map<String, ScoreTable> tables = loader.load(List.of(schoolId), today, null, subject);
     Set<String> small = smallYearGroups(tables, thresholds.minimumCohort());
-    if (!small.isEmpty() && trustSchoolIds.size() > 1) {
+    boolean acrossTrust = !small.isEmpty() && trustSchoolIds.size() > 1;
+    if (acrossTrust) {
       tables = loader.load(trustSchoolIds, today, null, subject);
     }
-    return evaluate(tables, thresholds, id -> id == schoolId);
+    return new Evaluated(evaluate(tables, thresholds, id -> id == schoolId), acrossTrust);
   }
 
   /** Every result for every pupil of the given schools, with one query (the trust-wide benchmark). */
@@ -71,11 +117,50 @@ public class ProgressFlags {
     return evaluate(tables, thresholds, id -> true);
   }
 
-  /** The flagged pupils of a school, with their cautions; {@code visible} narrows to the pupils one may see. */
+  /**
+   * The flagged pupils of a school, with their cautions; {@code visible} narrows to the pupils one may see. As
+   * computed before when no input has changed since (one statement), computed afresh otherwise.
+   */
   public List<Flag> flags(
       long schoolId, Collection<Long> trustSchoolIds, @Nullable String subject,
       java.util.function.LongPredicate visible) {
-    return flags(schoolId, trustSchoolIds, subject, visible, true);
+    List<Long> trust = new ArrayList<>(new java.util.TreeSet<>(trustSchoolIds));
+    if (!trust.contains(schoolId)) {
+      trust.add(schoolId);
+    }
+    Key key = new Key(schoolId, subject, List.copyOf(trust), LocalDate.now(clock));
+    Computed kept = computed.get(key);
+    if (kept == null || !kept.holds(inputs.versions(trust))) {
+      synchronized (computing[Math.floorMod(key.hashCode(), computing.length)]) {
+        // Read before the scores: a change committed in between makes these counters old, never the flags.
+        Map<Long, Long> versions = inputs.versions(trust);
+        kept = computed.get(key);
+        if (kept == null || !kept.holds(versions)) {
+          kept = compute(key, versions);
+          // Inside a transaction that writes, the flags may rest on changes that are rolled back: use, don't keep.
+          if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+              || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            computed.put(key, kept);
+          }
+        }
+      }
+    }
+    List<Flag> flags = new ArrayList<>();
+    for (Flag flag : kept.flags()) {
+      if (visible.test(flag.pupilId())) {
+        flags.add(flag);
+      }
+    }
+    return flags;
+  }
+
+  private Computed compute(Key key, Map<Long, Long> versions) {
+    ProgressThresholds thresholds = settings.thresholds(key.schoolId());
+    Evaluated evaluated = evaluated(key.schoolId(), key.trustSchoolIds(), key.subject(), thresholds);
+    List<Flag> flags = List.copyOf(flags(key.schoolId(), thresholds, evaluated.results(), id -> true, true));
+    return new Computed(flags, evaluated.acrossTrust()
+        ? Map.copyOf(versions)
+        : Map.of(key.schoolId(), versions.get(key.schoolId())));
   }
 
   /** One pupil's result in one subject, flagged or not, with cautions; empty when they have too few scores. */
@@ -88,8 +173,14 @@ public class ProgressFlags {
       long schoolId, Collection<Long> trustSchoolIds, @Nullable String subject,
       java.util.function.LongPredicate visible, boolean onlyFlagged) {
     ProgressThresholds thresholds = settings.thresholds(schoolId);
+    return flags(schoolId, thresholds, results(schoolId, trustSchoolIds, subject, thresholds), visible, onlyFlagged);
+  }
+
+  private List<Flag> flags(
+      long schoolId, ProgressThresholds thresholds, List<ProgressResult> results,
+      java.util.function.LongPredicate visible, boolean onlyFlagged) {
     List<ProgressResult> flagged = new ArrayList<>();
-    for (ProgressResult result : results(schoolId, trustSchoolIds, subject, thresholds)) {
+    for (ProgressResult result : results) {
       if ((result.flagged() || !onlyFlagged) && visible.test(result.pupilId())) {
         flagged.add(result);
       }

@@ -46,9 +46,11 @@ class PupilChecks {
 
   private final JdbcClient jdbc;
   private final Audit audit;
+  private final ProgressInputs inputs;
 
-  PupilChecks(JdbcClient jdbc, Audit audit) {
+  PupilChecks(JdbcClient jdbc, Audit audit, ProgressInputs inputs) {
     this.jdbc = jdbc;
+    this.inputs = inputs;
     this.audit = audit;
   }
 
@@ -113,6 +115,7 @@ class PupilChecks {
     if (inserted != 1) {
       throw new OptimisticLockingFailureException("attendance of pupil " + pupil.id() + " in term " + termId);
     }
+    inputs.changed(pupil.schoolId());
     audit.record(AuditAction.CREATE, "pupil-attendance", pupil.id(), pupil.schoolId(), "term " + termId);
   }
 
@@ -131,6 +134,7 @@ class PupilChecks {
     if (updated != 1) {
       throw new OptimisticLockingFailureException("attendance of pupil " + pupil.id() + " in term " + termId);
     }
+    inputs.changed(pupil.schoolId());
     audit.record(AuditAction.UPDATE, "pupil-attendance", pupil.id(), pupil.schoolId(), "term " + termId);
   }
 
@@ -141,6 +145,7 @@ class PupilChecks {
             values (?, ?, ?, ?, ?, ?)""")
         .params(pupil.id(), pupil.schoolId(), kind, checkedOn, result, checkedBy)
         .update();
+    inputs.changed(pupil.schoolId());
     audit.record(AuditAction.CREATE, "sensory-check", pupil.id(), pupil.schoolId(), kind);
   }
 
@@ -160,6 +165,7 @@ class PupilChecks {
     if (updated != 1) {
       throw new OptimisticLockingFailureException("sensory check " + checkId);
     }
+    inputs.changed(pupil.schoolId());
     audit.record(AuditAction.UPDATE, "sensory-check", pupil.id(), pupil.schoolId(), kind + " check " + checkId);
   }
 
@@ -177,6 +183,7 @@ class PupilChecks {
     if (deleted != 1) {
       throw new OptimisticLockingFailureException("sensory check " + check.id());
     }
+    inputs.changed(pupil.schoolId());
     audit.record(AuditAction.DELETE, "sensory-check", pupil.id(), pupil.schoolId(),
         check.kind() + " check " + check.id() + " of " + check.checkedOn());
   }

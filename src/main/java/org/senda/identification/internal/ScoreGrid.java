@@ -55,10 +55,12 @@ class ScoreGrid {
   private final PupilAccess access;
   private final Audit audit;
   private final Clock clock;
+  private final ProgressInputs inputs;
 
   ScoreGrid(JdbcClient jdbc, Organisation organisation, Permissions permissions, PupilAccess access, Audit audit,
-      Clock clock) {
+      Clock clock, ProgressInputs inputs) {
     this.jdbc = jdbc;
+    this.inputs = inputs;
     this.permissions = permissions;
     this.organisation = organisation;
     this.access = access;
@@ -205,6 +207,9 @@ class ScoreGrid {
             .update());
         updated++;
       }
+    }
+    if (created + updated + removed > 0) {
+      inputs.changed(schoolId);
     }
     audit.record(AuditAction.UPDATE, "assessment-score", null, schoolId, "class " + schoolClass.name() + ", "
         + subject.code() + ", " + point.label() + ": created " + created + ", updated " + updated + ", removed "

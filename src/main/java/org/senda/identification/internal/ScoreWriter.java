@@ -14,9 +14,11 @@ class ScoreWriter {
   private static final int BATCH = 1_000;
 
   private final JdbcTemplate jdbc;
+  private final ProgressInputs inputs;
 
-  ScoreWriter(JdbcTemplate jdbc) {
+  ScoreWriter(JdbcTemplate jdbc, ProgressInputs inputs) {
     this.jdbc = jdbc;
+    this.inputs = inputs;
   }
 
   void insert(long schoolId, List<Score> scores) {
@@ -38,5 +40,6 @@ class ScoreWriter {
           .toList();
       jdbc.batchUpdate(sql, args);
     }
+    inputs.changed(schoolId);
   }
 }

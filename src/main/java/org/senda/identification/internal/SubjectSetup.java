@@ -51,8 +51,11 @@ class SubjectSetup {
   private final JdbcClient jdbc;
   private final Audit audit;
 
-  SubjectSetup(JdbcClient jdbc, Audit audit) {
+  private final ProgressInputs inputs;
+
+  SubjectSetup(JdbcClient jdbc, Audit audit, ProgressInputs inputs) {
     this.jdbc = jdbc;
+    this.inputs = inputs;
     this.audit = audit;
   }
 
@@ -94,6 +97,7 @@ class SubjectSetup {
     long id = jdbc.sql("select id from assessment_subject where school_id = ? and code = ?")
         .params(schoolId, form.code().trim().toLowerCase(Locale.ROOT)).query(Long.class).single();
     writeSteps(schoolId, id, form);
+    inputs.changed(schoolId);
     audit.record(AuditAction.CREATE, "assessment-subject", id, schoolId, form.code());
     return id;
   }
@@ -118,6 +122,7 @@ class SubjectSetup {
     }
     jdbc.sql("delete from assessment_step where subject_id = ?").param(subjectId).update();
     writeSteps(schoolId, subjectId, form);
+    inputs.changed(schoolId);
     audit.record(AuditAction.UPDATE, "assessment-subject", subjectId, schoolId, form.isActive() ? null : "inactive");
   }
 

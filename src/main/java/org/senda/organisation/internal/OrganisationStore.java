@@ -6,6 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.senda.access.Role;
 import org.senda.organisation.Phase;
+import org.senda.organisation.YearGroupChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -37,9 +39,11 @@ class OrganisationStore {
   record SchoolDetails(String name, String urn, String dfeNumber, Phase phase, String localAuthority) {}
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  OrganisationStore(JdbcClient jdbc) {
+  OrganisationStore(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   long createTrust(String name, @Nullable String companiesHouseNumber) {
@@ -119,11 +123,15 @@ class OrganisationStore {
   }
 
   boolean updateYearGroup(long schoolId, long yearGroupId, int version, String code, String name, int ordinal) {
-    return jdbc.sql("""
+    boolean updated = jdbc.sql("""
             update year_group set code = ?, name = ?, ordinal = ?, version = version + 1
             where id = ? and school_id = ? and version = ?""")
         .params(code, name, ordinal, yearGroupId, schoolId, version)
         .update() == 1;
+    if (updated) {
+      events.publishEvent(new YearGroupChanged(schoolId, yearGroupId));
+    }
+    return updated;
   }
 
   long createClass(long schoolId, long yearGroupId, String name, Collection<Long> staffIds) {

@@ -24,7 +24,9 @@ import org.senda.pupils.PupilImportColumn;
 import org.senda.pupils.PupilImportColumns;
 import org.senda.pupils.PupilImportError;
 import org.senda.pupils.PupilImportRow;
+import org.senda.pupils.PupilRecordsChanged;
 import org.senda.pupils.UpnCheck;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,9 +87,11 @@ public class PupilImporter {
   private final JdbcTemplate jdbc;
   private final Audit audit;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   PupilImporter(Permissions permissions, Organisation organisation, List<PupilImportColumns> contributors,
-      JdbcTemplate jdbc, Audit audit, Clock clock) {
+      JdbcTemplate jdbc, Audit audit, Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.permissions = permissions;
     this.organisation = organisation;
     this.contributors = contributors;
@@ -413,6 +417,7 @@ public class PupilImporter {
     for (PupilImportColumns contributor : contributors) {
       contributor.applyAll(schoolId, applied);
     }
+    this.events.publishEvent(new PupilRecordsChanged(schoolId));
   }
 
   private static boolean f(@Nullable Boolean value) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.senda.pupils.PupilContact;
+import org.senda.pupils.PupilRecordsChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +28,12 @@ class PupilRecords {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  PupilRecords(JdbcClient jdbc, Clock clock) {
+  PupilRecords(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.events = events;
   }
 
   Optional<Details> details(long pupilId) {
@@ -65,6 +69,7 @@ class PupilRecords {
         .update();
     if (rows == 1) {
       event(d.id(), d.schoolId(), "UPDATED", "Pupil details changed", actor);
+      events.publishEvent(new PupilRecordsChanged(d.schoolId()));
     }
     return rows == 1;
   }
