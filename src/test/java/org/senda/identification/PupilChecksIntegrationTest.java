@@ -69,6 +69,8 @@ class PupilChecksIntegrationTest {
     long pupil = Long.parseLong(flag.replaceAll(".*/pupils/(\\d+)/.*", "$1"));
     PageSession senco = as("SENCO", school());
     assertThat(senco.get(flag).body()).contains("No hearing check recorded").doesNotContain("Low attendance");
+    String list = "/schools/" + school() + "/identification";
+    assertThat(flagRow(senco.get(list).body(), flag)).contains("No hearing check recorded");
     String checks = "/schools/" + school() + "/pupils/" + pupil + "/checks";
     String page = senco.get(checks).body();
     Matcher term = Pattern.compile("<option value=\"(\\d+)\"").matcher(page);
@@ -82,8 +84,17 @@ class PupilChecksIntegrationTest {
 
     String after = senco.get(flag).body();
     assertThat(after).contains("Low attendance").doesNotContain("No hearing check recorded");
+    // and the school's list of flags, which is kept between views while its inputs are unchanged, says so too
+    assertThat(flagRow(senco.get(list).body(), flag)).doesNotContain("No hearing check recorded");
     assertThat(senco.get(checks).body()).contains("81.5%").contains("Mild loss in the left ear")
         .contains("School nurse");
+  }
+
+  /** The row of the school's list of flags that links to this flag. */
+  static String flagRow(String list, String flag) {
+    int link = list.indexOf("href=\"" + flag + "\"");
+    assertThat(link).as("the flag %s on the first page of the list", flag).isNotNegative();
+    return list.substring(list.lastIndexOf("<tr", link), list.indexOf("</tr>", link));
   }
 
   @Test

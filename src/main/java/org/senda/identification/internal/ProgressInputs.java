@@ -29,7 +29,11 @@ class ProgressInputs {
         .param(schoolId)
         .update();
     if (updated == 0) {
-      jdbc.sql("insert into progress_inputs (school_id, version) values (?, 1)").param(schoolId).update();
+      // The school's first change: two at once must not refuse one of them, so the row is made if missing (the
+      // second waits for the first's row and leaves it) and then raised like any other.
+      jdbc.sql("insert into progress_inputs (school_id, version) values (?, 0) on conflict do nothing")
+          .param(schoolId).update();
+      jdbc.sql("update progress_inputs set version = version + 1 where school_id = ?").param(schoolId).update();
     }
   }
 
