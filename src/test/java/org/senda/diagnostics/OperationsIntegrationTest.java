@@ -1,6 +1,7 @@
 package org.senda.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +44,10 @@ class OperationsIntegrationTest {
   void prometheusScrapesTheTextFormat() {
     new Api(port, null).get("/actuator/health");
 
-    HttpResponse<String> metrics = scrape(port);
+    // A request is timed as its exchange completes, just after the client has the answer: the first scrape may be
+    // a moment early for it.
+    HttpResponse<String> metrics = await().atMost(Duration.ofSeconds(10)).until(() -> scrape(port),
+        scraped -> scraped.body().contains("uri=\"/actuator/health\""));
 
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.headers().firstValue("Content-Type")).get(InstanceOfAssertFactories.STRING)
