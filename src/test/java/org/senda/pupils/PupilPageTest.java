@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.senda.test.Browser;
 import org.senda.test.BrowserSignIn;
 import org.senda.test.DemoAccounts;
@@ -45,7 +48,8 @@ class PupilPageTest {
     browser.get(url("/schools/" + schoolId + "/pupil-imports"));
     browser.findElement(By.id("header-search")).sendKeys(String.valueOf(pupil.get("upn")));
     browser.findElement(By.cssSelector("form.senda-header-search button")).click();
-    assertThat(browser.getCurrentUrl()).contains("/schools/" + schoolId + "/pupils?q=");
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlContains("/schools/" + schoolId + "/pupils?q="));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Pupils");
     Browser.assertAccessible(browser);
 

@@ -38,6 +38,9 @@ public final class Browser {
           .build();
       driver = new ChromeDriver(service, options);
       driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+      // A click that submits a form can return before the browser has started the next page when the machine is
+      // busy: looking for an element of the next page waits for it (up to this long) instead of failing at once.
+      driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> driver.quit()));
     }
     return driver;
