@@ -19,6 +19,7 @@ import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
 import org.senda.web.DateParts;
 import org.senda.web.Option;
+import org.senda.web.Pagination;
 import org.springframework.expression.Expression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.stereotype.Controller;
