@@ -33,6 +33,7 @@ import org.senda.register.BroadArea;
 import org.senda.register.NeedType;
 import org.senda.register.SendStatus;
 import org.senda.web.Option;
+import org.senda.web.Pagination;
 import org.senda.web.SchoolChoices;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -115,11 +116,8 @@ class RegisterController {
     model.addAttribute("counts", result.counts());
     model.addAttribute("areas", List.of(BroadArea.values()));
     model.addAttribute("sortLinks", RegisterPages.sortLinks(path, filter, COLUMNS));
-    model.addAttribute("pageLinks", RegisterPages.pageLinks(path, filter, result.pages()));
-    model.addAttribute("previousHref", filter.page() > 1 ? RegisterPages.pageHref(path, filter, filter.page() - 1)
-        : null);
-    model.addAttribute("nextHref", filter.page() < result.pages()
-        ? RegisterPages.pageHref(path, filter, filter.page() + 1) : null);
+    model.addAttribute("pagination",
+        Pagination.of(filter.page(), (int) result.pages(), n -> RegisterPages.pageHref(path, filter, n)));
     model.addAttribute("csvHref", RegisterPages.href(path + "/export.csv", filter.parameters()));
     model.addAttribute("xlsxHref", RegisterPages.href(path + "/export.xlsx", filter.parameters()));
     model.addAttribute("plansRecorded", plans.recorded());
@@ -258,11 +256,8 @@ class RegisterController {
     model.addAttribute("filter", filter);
     model.addAttribute("result", result);
     model.addAttribute("census", CensusDates.next(today));
-    model.addAttribute("pageLinks", RegisterPages.pageLinks(path, filter, result.pages()));
-    model.addAttribute("previousHref", filter.page() > 1 ? RegisterPages.pageHref(path, filter, filter.page() - 1)
-        : null);
-    model.addAttribute("nextHref", filter.page() < result.pages()
-        ? RegisterPages.pageHref(path, filter, filter.page() + 1) : null);
+    model.addAttribute("pagination",
+        Pagination.of(filter.page(), (int) result.pages(), n -> RegisterPages.pageHref(path, filter, n)));
     model.addAttribute("needNames", needTypes.catalogue().byCode());
     return "register/census";
   }
