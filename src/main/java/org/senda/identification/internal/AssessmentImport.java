@@ -1,16 +1,19 @@
 package org.senda.identification.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,9 +35,45 @@ class AssessmentImport {
 
   record Result(int created, int updated, List<Problem> errors) {}
 
-  private record Row(long pupilId, long subjectId, long pointId, double score) {
+  /** What a file checked without errors will do: one change per row, with the score it replaces. */
+  record Preview(Result result, List<Change> changes) {
+
+    /**
+     * A digest of every change, kept between the preview and the confirmation in place of the changes themselves:
+     * the same digest at confirmation means the file still does exactly what was previewed.
+     */
+    String fingerprint() {
+      try {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        for (Change change : changes) {
+          digest.update(change.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /**
+   * A row of the file that adds ({@code before} null) or replaces a pupil's score in a subject at an assessment
+   * point; scores as a teacher types them (a step's label on a scale of steps).
+   */
+  record Change(int row, String upn, String subject, String point, String score, @Nullable String before) {
+
+    public boolean creates() {
+      return before == null;
+    }
+  }
+
+  private record Row(int line, String upn, AssessmentSetup.Subject subject, AssessmentSetup.Point point,
+      long pupilId, double score) {
     ScoreWriter.Score asScore() {
-      return new ScoreWriter.Score(pupilId, subjectId, pointId, score);
+      return new ScoreWriter.Score(pupilId, subject.id(), point.id(), score);
+    }
+
+    String key() {
+      return pupilId + "/" + subject.id() + "/" + point.id();
     }
   }
 
@@ -52,9 +91,21 @@ class AssessmentImport {
 
   @Transactional
   Result run(long schoolId, String csv, boolean dryRun) {
+    return preview(schoolId, csv, dryRun, null).result();
+  }
+
+  /**
+   * Checks (and unless {@code dryRun} writes) the file, saying row by row what it changes.
+   *
+   * @param expected the {@link Preview#fingerprint()} of the preview the person confirmed, or null for none
+   * @throws OptimisticLockingFailureException when, before writing, the file would no longer do what was previewed
+   *     (someone changed one of its scores meanwhile); nothing is written
+   */
+  @Transactional
+  Preview preview(long schoolId, String csv, boolean dryRun, @Nullable String expected) {
     PupilCsv.Read read = PupilCsv.read(csv, COLUMNS, "scores");
     if (!read.problems().isEmpty()) {
-      return new Result(0, 0, read.problems());
+      return failed(read.problems());
     }
     List<Problem> problems = new ArrayList<>();
 
@@ -105,31 +156,44 @@ class AssessmentImport {
           problems.add(new Problem(line, "upn", PupilCsv.value(record, "upn"), "Row " + earlier + " already gives a "
               + subject.name() + " score for this pupil at " + point.label(), "Keep one of the rows"));
         } else {
-          rows.add(new Row(pupilId, subject.id(), point.id(), score));
+          rows.add(new Row(line, PupilCsv.value(record, "upn").toUpperCase(Locale.ROOT), subject, point, pupilId,
+              score));
         }
       }
     }
     if (!problems.isEmpty()) {
-      return new Result(0, 0, problems);
+      return failed(problems);
     }
 
-    Set<String> existing = new HashSet<>();
-    jdbc.sql("select pupil_id, subject_id, point_id from assessment_score where school_id = ?")
+    Map<String, Double> existing = new HashMap<>();
+    jdbc.sql("select pupil_id, subject_id, point_id, score from assessment_score where school_id = ?")
         .param(schoolId)
         .query(rs -> {
-          existing.add(rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3));
+          existing.put(rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3), rs.getDouble(4));
         });
     List<Row> creates = new ArrayList<>();
     List<Row> updates = new ArrayList<>();
+    List<Change> changes = new ArrayList<>();
     for (Row row : rows) {
-      (existing.contains(row.pupilId + "/" + row.subjectId + "/" + row.pointId) ? updates : creates).add(row);
+      Double was = existing.get(row.key());
+      (was == null ? creates : updates).add(row);
+      changes.add(new Change(row.line(), row.upn(), row.subject().name(), row.point().label(),
+          ScoreGrid.shown(row.subject(), row.score()), was == null ? null : ScoreGrid.shown(row.subject(), was)));
+    }
+    Preview preview = new Preview(new Result(creates.size(), updates.size(), List.of()), changes);
+    if (!dryRun && expected != null && !expected.equals(preview.fingerprint())) {
+      throw new OptimisticLockingFailureException("scores of school " + schoolId + " changed since the preview");
     }
     if (!dryRun) {
       write(schoolId, creates, updates);
       audit.record(AuditAction.IMPORT, "assessment-score", null, schoolId,
           "created " + creates.size() + ", updated " + updates.size());
     }
-    return new Result(creates.size(), updates.size(), List.of());
+    return preview;
+  }
+
+  private static Preview failed(List<Problem> problems) {
+    return new Preview(new Result(0, 0, problems), List.of());
   }
 
   private void write(long schoolId, List<Row> creates, List<Row> updates) {

@@ -155,6 +155,17 @@ class AssessmentSetup {
         .list();
   }
 
+  /** The latest point assessed by {@code today} (the first point when none is due yet). */
+  static Optional<Point> latestDue(List<Point> points, LocalDate today) {
+    Point current = null;
+    for (Point p : points) {
+      if (!p.assessedOn().isAfter(today) || current == null) {
+        current = p;
+      }
+    }
+    return Optional.ofNullable(current);
+  }
+
   /** The point whose label (or "academic year/ordinal", e.g. "2025/26-2") matches what was typed. */
   static Optional<Point> find(List<Point> points, String typed) {
     String text = typed.trim();

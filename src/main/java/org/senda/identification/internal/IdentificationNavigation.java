@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The identification page, for those who see pupils by name; for those who only import data about pupils (the
- * school admin), the attendance import, which the others reach from the identification page.
+ * school admin), the score and attendance imports, which the others reach from the identification page.
  */
 @Component
 class IdentificationNavigation implements Navigation {
@@ -32,8 +32,10 @@ class IdentificationNavigation implements Navigation {
       if (!PermissionMatrix.grants(roles, Permission.IMPORT_PUPILS)) {
         return List.of();
       }
-      String imports = "/schools/" + schoolId + "/identification/attendance-imports";
-      return List.of(new NavigationItem(imports, "Import attendance", Navigation.current(requestPath, imports)));
+      String scores = "/schools/" + schoolId + "/identification/assessment-imports";
+      String attendance = "/schools/" + schoolId + "/identification/attendance-imports";
+      return List.of(new NavigationItem(scores, "Import scores", Navigation.current(requestPath, scores)),
+          new NavigationItem(attendance, "Import attendance", Navigation.current(requestPath, attendance)));
     }
     String href = "/schools/" + schoolId + "/identification";
     return List.of(new NavigationItem(href, "Identification", Navigation.current(requestPath, href)));

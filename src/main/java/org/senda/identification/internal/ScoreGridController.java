@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.senda.access.AccessRefused;
+import org.senda.access.Permission;
+import org.senda.access.Permissions;
 import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
 import org.senda.organisation.Organisation;
@@ -37,10 +39,13 @@ class ScoreGridController {
   private final AssessmentSetup setup;
   private final Organisation organisation;
   private final Audit audit;
+  private final Permissions permissions;
   private final Clock clock;
 
-  ScoreGridController(ScoreGrid grid, AssessmentSetup setup, Organisation organisation, Audit audit, Clock clock) {
+  ScoreGridController(ScoreGrid grid, AssessmentSetup setup, Organisation organisation, Audit audit,
+      Permissions permissions, Clock clock) {
     this.grid = grid;
+    this.permissions = permissions;
     this.setup = setup;
     this.organisation = organisation;
     this.audit = audit;
@@ -64,6 +69,7 @@ class ScoreGridController {
     model.addAttribute("subjectOptions", subjectOptions(subjects));
     model.addAttribute("pointOptions", pointOptions(points));
     model.addAttribute("choice", new Choice(null, null, currentPoint(points)));
+    model.addAttribute("canImport", permissions.can(schoolId, Permission.IMPORT_PUPILS));
     return "identification/score-classes";
   }
 
@@ -155,14 +161,7 @@ class ScoreGridController {
 
   /** The latest point assessed by today (the first point when none is due yet). */
   private @Nullable String currentPoint(List<AssessmentSetup.Point> points) {
-    LocalDate today = LocalDate.now(clock);
-    AssessmentSetup.Point current = null;
-    for (AssessmentSetup.Point p : points) {
-      if (!p.assessedOn().isAfter(today) || current == null) {
-        current = p;
-      }
-    }
-    return current == null ? null : String.valueOf(current.id());
+    return AssessmentSetup.latestDue(points, LocalDate.now(clock)).map(p -> String.valueOf(p.id())).orElse(null);
   }
 
   private static List<Option> subjectOptions(Map<String, AssessmentSetup.Subject> subjects) {
