@@ -48,13 +48,16 @@ class ConcernTriageController {
   private final ConcernTriage triage;
   private final Register register;
   private final SenSupportNotice notice;
+  private final NoticeLetters letters;
   private final Organisation organisation;
   private final Audit audit;
   private final Clock clock;
 
   ConcernTriageController(Permissions permissions, VisiblePupils visible, Concerns concerns, ConcernTriage triage,
-      Register register, SenSupportNotice notice, Organisation organisation, Audit audit, Clock clock) {
+      Register register, SenSupportNotice notice, NoticeLetters letters, Organisation organisation, Audit audit,
+      Clock clock) {
     this.notice = notice;
+    this.letters = letters;
     this.permissions = permissions;
     this.visible = visible;
     this.concerns = concerns;
@@ -85,8 +88,9 @@ class ConcernTriageController {
     Checked checked = check(schoolId, concernId);
     audit.record(AuditAction.VIEW, "concern", concernId, schoolId, null);
     model.addAttribute("discussions", triage.discussions(concernId));
-    model.addAttribute("noticeContacts", "START_SEN_SUPPORT".equals(checked.concern().decision())
-        ? notice.recipients(checked.pupil().id()) : List.of());
+    boolean senSupport = "START_SEN_SUPPORT".equals(checked.concern().decision());
+    model.addAttribute("noticeContacts", senSupport ? notice.recipients(checked.pupil().id()) : List.of());
+    model.addAttribute("letters", senSupport ? letters.ofConcern(concernId) : List.of());
     model.addAttribute("decisionTitle", checked.concern().decision() == null ? null
         : ConcernDecision.valueOf(checked.concern().decision()).title());
     return fill(model, checked, "identification/concern");

@@ -41,11 +41,12 @@ class IdentificationController {
   private final AssessmentSetup setup;
   private final Organisation organisation;
   private final Concerns concerns;
+  private final NoticeLetters letters;
   private final Audit audit;
 
   IdentificationController(
-      Permissions permissions, VisiblePupils visible, ProgressFlags flags,
-      FlagDismissals dismissals, AssessmentSetup setup, Organisation organisation, Concerns concerns, Audit audit) {
+      Permissions permissions, VisiblePupils visible, ProgressFlags flags, FlagDismissals dismissals,
+      AssessmentSetup setup, Organisation organisation, Concerns concerns, NoticeLetters letters, Audit audit) {
     this.permissions = permissions;
     this.visible = visible;
     this.flags = flags;
@@ -53,6 +54,7 @@ class IdentificationController {
     this.setup = setup;
     this.organisation = organisation;
     this.concerns = concerns;
+    this.letters = letters;
     this.audit = audit;
   }
 
@@ -77,7 +79,10 @@ class IdentificationController {
     List<Option> yearGroups = new ArrayList<>(List.of(new Option("", "All year groups")));
     organisation.yearGroups(schoolId).forEach(y -> yearGroups.add(new Option(y.name(), y.name())));
     model.addAttribute("school", school);
-    model.addAttribute("canManage", permissions.can(schoolId, Permission.MANAGE_SEND));
+    boolean canManage = permissions.can(schoolId, Permission.MANAGE_SEND);
+    model.addAttribute("canManage", canManage);
+    // The SENCO's reminder of the SEN support notices still to post to parents without an email address.
+    model.addAttribute("lettersToPost", canManage ? letters.countToPost(schoolId) : 0);
     int pages = Pagination.pages(rows.size(), PAGE_SIZE);
     int current = Pagination.current(filter.page(), pages);
     List<ProgressFlags.Flag> shown = rows.subList((current - 1) * PAGE_SIZE, Math.min(rows.size(), current * PAGE_SIZE));

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
 import org.senda.identification.SenSupportStarted;
@@ -14,6 +15,7 @@ import org.senda.pupils.PupilContact;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -23,22 +25,25 @@ import org.springframework.stereotype.Component;
  * The outbox for the formal notice (Children and Families Act 2014 s.68; Code of Practice 6.43): once the decision
  * to start SEN support has committed, the event publication registry hands {@link SenSupportStarted} here (and
  * again after a restart until it completes). Every contact with parental responsibility who has an email address
- * gets the letter with the PDF attached; {@code parent_notice} records what was sent, when and to whom, and which
- * contacts have no email address so that the school posts the letter to them.
+ * gets the letter with the PDF attached; {@code parent_notice} records what was sent, when and to whom, and each
+ * contact without an email address gets a letter to post ({@link NoticeLetters}), which the SENCO sees until the
+ * school records that it was posted.
  */
 @Component
 class SenSupportNoticeSender {
 
   private final SenSupportNotice notice;
+  private final NoticeLetters letters;
   private final JavaMailSender mail;
   private final JdbcClient jdbc;
   private final Audit audit;
   private final Clock clock;
   private final String from;
 
-  SenSupportNoticeSender(SenSupportNotice notice, JavaMailSender mail, JdbcClient jdbc, Audit audit, Clock clock,
-      @Value("${senda.mail.from}") String from) {
+  SenSupportNoticeSender(SenSupportNotice notice, NoticeLetters letters, JavaMailSender mail, JdbcClient jdbc,
+      Audit audit, Clock clock, @Value("${senda.mail.from}") String from) {
     this.notice = notice;
+    this.letters = letters;
     this.mail = mail;
     this.jdbc = jdbc;
     this.audit = audit;
@@ -49,10 +54,12 @@ class SenSupportNoticeSender {
   @ApplicationModuleListener
   void on(SenSupportStarted started) {
     List<String> recipients = new ArrayList<>();
+    List<PupilContact> toPost = new ArrayList<>();
     for (PupilContact contact : notice.recipients(started.pupilId())) {
       SenSupportNotice.Letter letter = notice.letter(started.concernId(), contact).orElseThrow();
       if (contact.email() == null || contact.email().isBlank()) {
         recipients.add(contact.name() + ": no email address, post the letter");
+        toPost.add(contact);
         continue;
       }
       send(letter, contact.email().trim());
@@ -60,13 +67,16 @@ class SenSupportNoticeSender {
     }
     String list = String.join("; ", recipients);
     OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
             insert into parent_notice (school_id, pupil_id, concern_id, starts_on, recipients, created_at, sent_at)
             values (?, ?, ?, ?, ?, ?, ?)""")
         .params(started.schoolId(), started.pupilId(), started.concernId(), started.startsOn(),
             list.length() > 1000 ? list.substring(0, 1000) : list, now,
             recipients.stream().anyMatch(r -> r.endsWith(": emailed")) ? now : null)
-        .update();
+        .update(key, "id");
+    long noticeId = Objects.requireNonNull(key.getKey()).longValue();
+    toPost.forEach(parent -> letters.add(noticeId, parent, now));
     audit.record(AuditAction.CREATE, "parent-notice", started.concernId(), started.schoolId(),
         recipients.size() + " contacts with parental responsibility");
   }
