@@ -19,9 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The identification page keeps the flags it computed until one of their inputs changes: each change a school makes
- * (a score, a threshold, a dismissal, a pupil leaving, a year group renamed) shows on the very next view, and a view with nothing changed
- * runs the same few statements for a small school and a large one.
+ * The identification page and the explanation of each flag keep the flags they computed until one of their inputs
+ * changes: each change a school makes (a score, a threshold, a dismissal, a pupil leaving, a year group renamed) shows
+ * on the very next view, and a view with nothing changed runs the same few statements for a small school and a large
+ * one.
  */
 @SendaTest
 class IdentificationPageChangesIntegrationTest {
@@ -234,6 +235,90 @@ class IdentificationPageChangesIntegrationTest {
     SqlStatements.assertBounded(15,
         SqlStatements.of(senco(small).get("/schools/" + small + "/identification")),
         SqlStatements.of(senco(large).get("/schools/" + large + "/identification")));
+  }
+
+  @Test
+  void anExplanationShowsAScoreAndADismissalOnItsNextView() {
+    long schoolId = accounts.schoolIds().get(2);
+    Matcher flag = aFlag(page(schoolId));
+    String path = flag.group(1);
+    long pupilId = Long.parseLong(flag.group(2));
+    String subject = flag.group(3);
+    String before = explanation(schoolId, path);
+    assertThat(before).contains("Dismiss flag").doesNotContain("None: this pupil");
+    String latestPoint = IdentificationPageIntegrationTest.hidden(before, "point");
+    String upn = jdbc.sql("select upn from pupil where id = ?").param(pupilId).query(String.class).single();
+    Api api = new Api(port, accounts.get("SENCO", schoolId).apiToken());
+    double saved = jdbc.sql("""
+            select s.score from assessment_score s join assessment_subject sub on sub.id = s.subject_id
+            join assessment_point ap on ap.id = s.point_id where s.pupil_id = ? and sub.code = ? and ap.label = ?""")
+        .params(pupilId, subject, latestPoint).query(Double.class).single();
+
+    assertThat(importScore(api, schoolId, upn, subject, latestPoint, "140").status()).isEqualTo(200);
+    try {
+      assertThat(explanation(schoolId, path)).contains("None: this pupil")
+          .contains("govuk-table__cell--numeric\">140.0</td>").doesNotContain("Dismiss flag");
+      // again, from what was kept
+      assertThat(explanation(schoolId, path)).contains("None: this pupil");
+    } finally {
+      assertThat(importScore(api, schoolId, upn, subject, latestPoint, java.math.BigDecimal.valueOf(saved)
+          .stripTrailingZeros().toPlainString()).status()).isEqualTo(200);
+    }
+    assertThat(explanation(schoolId, path)).contains("Dismiss flag").doesNotContain("None: this pupil")
+        .doesNotContain("govuk-table__cell--numeric\">140.0</td>");
+
+    assertThat(senco(schoolId).post(path + "/dismiss", Map.of("reason", "Glasses prescribed; monitor")).status())
+        .isEqualTo(302);
+
+    assertThat(explanation(schoolId, path)).contains("This flag was dismissed on")
+        .contains("Reason: Glasses prescribed; monitor").doesNotContain("Dismiss flag");
+  }
+
+  @Test
+  void anExplanationShowsChangedThresholdsOnItsNextView() {
+    long schoolId = accounts.schoolIds().get(1);
+    String path = aFlag(page(schoolId)).group(1);
+    String settings = "/schools/" + schoolId + "/identification/settings";
+    assertThat(explanation(schoolId, path)).doesNotContain("None: this pupil");
+
+    Map<String, String> lenient = new HashMap<>(Map.of(
+        "windowPoints", "3", "bandWidth", "5", "significanceMads", "5", "minimumDifference", "100",
+        "minimumCohort", "10", "gapPoints", "100", "wideningPoints", "100", "rateTolerancePoints", "100",
+        "recentArrivalMonths", "6", "attendanceThreshold", "90"));
+    lenient.put("version", IdentificationPageIntegrationTest.hidden(senco(schoolId).get(settings).body(), "version"));
+    assertThat(senco(schoolId).post(settings, lenient).status()).isEqualTo(302);
+    try {
+      assertThat(explanation(schoolId, path)).contains("None: this pupil").doesNotContain("Dismiss flag");
+    } finally {
+      Map<String, String> defaults = new HashMap<>(Map.of(
+          "windowPoints", "3", "bandWidth", "5", "significanceMads", "1", "minimumDifference", "3",
+          "minimumCohort", "10", "gapPoints", "5", "wideningPoints", "3", "rateTolerancePoints", "3",
+          "recentArrivalMonths", "6", "attendanceThreshold", "90"));
+      defaults.put("version",
+          IdentificationPageIntegrationTest.hidden(senco(schoolId).get(settings).body(), "version"));
+      assertThat(senco(schoolId).post(settings, defaults).status()).isEqualTo(302);
+    }
+    assertThat(explanation(schoolId, path)).doesNotContain("None: this pupil");
+  }
+
+  @Test
+  void anExplanationWithNothingChangedRunsTheSameFewStatementsForAnySchool() {
+    long small = accounts.schoolIds().get(1);
+    long large = accounts.schoolIds().getFirst();
+    String smallFlag = aFlag(page(small)).group(1);
+    String largeFlag = aFlag(page(large)).group(1);
+    explanation(small, smallFlag);
+    explanation(large, largeFlag);
+
+    SqlStatements.assertBounded(11,
+        SqlStatements.of(senco(small).get(smallFlag)),
+        SqlStatements.of(senco(large).get(largeFlag)));
+  }
+
+  String explanation(long schoolId, String path) {
+    PageSession.Page page = senco(schoolId).get(path);
+    assertThat(page.status()).isEqualTo(200);
+    return page.body();
   }
 
   static int flagged(String page) {

@@ -37,6 +37,16 @@ class IdentificationPageTest {
     assertThat(browser.findElements(By.cssSelector("table.govuk-table tbody tr"))).hasSizeGreaterThan(1);
     Browser.assertAccessible(browser);
 
+    Browser.find(browser, "#reason").sendKeys("Hearing check booked; monitor");
+    Browser.find(browser, "form[action$='/dismiss'] button[type=submit]").click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+        .until(b -> java.util.Objects.requireNonNull(b.getCurrentUrl()).endsWith("/identification"));
+    browser.get(base + flag);
+    assertThat(Browser.find(browser, ".govuk-inset-text").getText())
+        .contains("This flag was dismissed on", "Reason: Hearing check booked; monitor");
+    assertThat(browser.findElements(By.cssSelector("form[action$='/dismiss']"))).isEmpty();
+    Browser.assertAccessible(browser);
+
     String pupil = flag.replaceAll(".*/pupils/(\\d+)/.*", "$1");
     browser.get(base + "/schools/" + school + "/pupils/" + pupil + "/concerns/new");
     Browser.assertAccessible(browser);

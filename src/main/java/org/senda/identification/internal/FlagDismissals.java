@@ -45,6 +45,25 @@ class FlagDismissals {
     return keys;
   }
 
+  /** A flag set aside: why, by whom and when. */
+  record Dismissal(String reason, String by, OffsetDateTime at) {}
+
+  /** The dismissal of one pupil's flag in a subject at an assessment point, if the SENCO set it aside, in one query. */
+  java.util.Optional<Dismissal> of(long schoolId, long pupilId, String subject, String pointLabel) {
+    return jdbc.sql("""
+            select d.reason, d.dismissed_by, d.dismissed_at from progress_flag_dismissal d
+            join assessment_subject sub on sub.id = d.subject_id join assessment_point ap on ap.id = d.point_id
+            where d.school_id = :school and d.pupil_id = :pupil and sub.code = :subject and ap.label = :point
+            order by d.dismissed_at desc, d.id desc fetch first 1 rows only""")
+        .param("school", schoolId)
+        .param("pupil", pupilId)
+        .param("subject", subject)
+        .param("point", pointLabel)
+        .query((rs, n) -> new Dismissal(
+            rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)))
+        .optional();
+  }
+
   /** Records the dismissal; false when the subject or point is not the school's. */
   @Transactional
   boolean dismiss(long schoolId, ProgressFlags.Flag flag, String pointLabel, String reason, String by) {

@@ -141,6 +141,8 @@ class IdentificationController {
     model.addAttribute("school", organisation.school(schoolId).orElseThrow());
     model.addAttribute("pupil", pupil);
     model.addAttribute("flag", flag);
+    model.addAttribute("dismissal", flag.criteria().isEmpty() ? null
+        : dismissals.of(schoolId, pupil.id(), flag.subject(), flag.explanation().points().getLast()).orElse(null));
     model.addAttribute("chart", ProgressChart.svg("chart-" + flag.subject(),
         pupil.name() + ": " + flag.subject() + " scores against the year group median", flag.explanation()));
     model.addAttribute("canManage", permissions.can(schoolId, Permission.MANAGE_SEND));

@@ -47,8 +47,14 @@ public class ProgressFlags {
   /** What a list of flags was computed for: the date matters, as scores and leavers count up to today. */
   private record Key(long schoolId, @Nullable String subject, List<Long> trustSchoolIds, LocalDate today) {}
 
-  /** Flags as computed, with the input counters of the schools they were computed from, read before the data. */
-  private record Computed(List<Flag> flags, Map<Long, Long> versions) {
+  /**
+   * Flags as computed, with the input counters of the schools they were computed from, read before the data. For one
+   * subject the results of the pupils not flagged are kept too, by pupil, for the explanation page, with the
+   * thresholds that decided their cautions.
+   */
+  private record Computed(
+      List<Flag> flags, Map<Long, ProgressResult> notFlagged, ProgressThresholds thresholds,
+      Map<Long, Long> versions) {
     boolean holds(Map<Long, Long> current) {
       for (Map.Entry<Long, Long> read : versions.entrySet()) {
         if (!read.getValue().equals(current.get(read.getKey()))) {
@@ -124,6 +130,18 @@ public class ProgressFlags {
   public List<Flag> flags(
       long schoolId, Collection<Long> trustSchoolIds, @Nullable String subject,
       java.util.function.LongPredicate visible) {
+    Computed kept = kept(schoolId, trustSchoolIds, subject);
+    List<Flag> flags = new ArrayList<>();
+    for (Flag flag : kept.flags()) {
+      if (visible.test(flag.pupilId())) {
+        flags.add(flag);
+      }
+    }
+    return flags;
+  }
+
+  /** The flags of a school as kept while the counters they depend on hold, computed and kept afresh otherwise. */
+  private Computed kept(long schoolId, Collection<Long> trustSchoolIds, @Nullable String subject) {
     List<Long> trust = new ArrayList<>(new java.util.TreeSet<>(trustSchoolIds));
     if (!trust.contains(schoolId)) {
       trust.add(schoolId);
@@ -140,40 +158,57 @@ public class ProgressFlags {
           // Inside a transaction that writes, the flags may rest on changes that are rolled back: use, don't keep.
           if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()
               || !TransactionSynchronizationManager.isActualTransactionActive()) {
-            computed.put(key, kept);
+            keep(key, kept);
           }
         }
       }
     }
-    List<Flag> flags = new ArrayList<>();
-    for (Flag flag : kept.flags()) {
-      if (visible.test(flag.pupilId())) {
-        flags.add(flag);
-      }
+    return kept;
+  }
+
+  /** Keeps a list, dropping those of earlier days: they are never asked for again. */
+  private void keep(Key key, Computed kept) {
+    synchronized (computed) {
+      computed.keySet().removeIf(k -> k.today().isBefore(key.today()));
+      computed.put(key, kept);
     }
-    return flags;
   }
 
   private Computed compute(Key key, Map<Long, Long> versions) {
     ProgressThresholds thresholds = settings.thresholds(key.schoolId());
     Evaluated evaluated = evaluated(key.schoolId(), key.trustSchoolIds(), key.subject(), thresholds);
     List<Flag> flags = List.copyOf(flags(key.schoolId(), thresholds, evaluated.results(), id -> true, true));
-    return new Computed(flags, evaluated.acrossTrust()
+    Map<Long, ProgressResult> notFlagged = new HashMap<>();
+    if (key.subject() != null) {
+      for (ProgressResult result : evaluated.results()) {
+        if (!result.flagged()) {
+          notFlagged.put(result.pupilId(), result);
+        }
+      }
+    }
+    return new Computed(flags, Map.copyOf(notFlagged), thresholds, evaluated.acrossTrust()
         ? Map.copyOf(versions)
         : Map.of(key.schoolId(), versions.get(key.schoolId())));
   }
 
-  /** One pupil's result in one subject, flagged or not, with cautions; empty when they have too few scores. */
+  /**
+   * One pupil's result in one subject, flagged or not, with cautions; empty when they have too few scores. Taken
+   * from the subject's flags as kept while their inputs are unchanged (one statement, one more to read the context
+   * of a pupil not flagged), computed and kept afresh otherwise, as for {@link #flags}.
+   */
   public java.util.Optional<Flag> explain(
       long schoolId, Collection<Long> trustSchoolIds, String subject, long pupilId) {
-    return flags(schoolId, trustSchoolIds, subject, id -> id == pupilId, false).stream().findFirst();
-  }
-
-  private List<Flag> flags(
-      long schoolId, Collection<Long> trustSchoolIds, @Nullable String subject,
-      java.util.function.LongPredicate visible, boolean onlyFlagged) {
-    ProgressThresholds thresholds = settings.thresholds(schoolId);
-    return flags(schoolId, thresholds, results(schoolId, trustSchoolIds, subject, thresholds), visible, onlyFlagged);
+    Computed kept = kept(schoolId, trustSchoolIds, subject);
+    for (Flag flag : kept.flags()) {
+      if (flag.pupilId() == pupilId) {
+        return java.util.Optional.of(flag);
+      }
+    }
+    ProgressResult result = kept.notFlagged().get(pupilId);
+    if (result == null) {
+      return java.util.Optional.empty();
+    }
+    return flags(schoolId, kept.thresholds(), List.of(result), id -> true, false).stream().findFirst();
   }
 
   private List<Flag> flags(

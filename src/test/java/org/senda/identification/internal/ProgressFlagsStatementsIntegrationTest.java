@@ -68,6 +68,41 @@ class ProgressFlagsStatementsIntegrationTest {
   }
 
   @Test
+  void anExplanationIsTakenFromTheFlagsKeptForItsSubject() {
+    AtomicInteger statements = new AtomicInteger();
+    DataSource counted = ProxyDataSourceBuilder.create(dataSource)
+        .afterQuery((execution, queries) -> statements.addAndGet(queries.size()))
+        .build();
+    JdbcClient jdbc = JdbcClient.create(counted);
+    ProgressInputs inputs = new ProgressInputs(jdbc);
+    IdentificationSettings settings = new IdentificationSettings(jdbc, inputs);
+    ProgressFlags flags = new ProgressFlags(new ScoreLoader(jdbc), settings, inputs, jdbc, clock);
+    List<Long> schools = accounts.schoolIds();
+    long school = schools.getFirst();
+    String subject = flags.flags(school, schools, null, id -> true).getFirst().subject();
+    ProgressFlags.Flag flagged = flags.flags(school, schools, subject, id -> true).getFirst();
+    ProgressResult notFlagged = flags.results(school, schools, subject, settings.thresholds(school)).stream()
+        .filter(r -> !r.flagged()).findFirst().orElseThrow();
+
+    statements.set(0);
+    assertThat(flags.explain(school, schools, subject, flagged.pupilId())).contains(flagged);
+    // the input counters, nothing else
+    assertThat(statements.get()).isEqualTo(1);
+
+    statements.set(0);
+    ProgressFlags.Flag explained = flags.explain(school, schools, subject, notFlagged.pupilId()).orElseThrow();
+    // the input counters, and the pupil's name and context
+    assertThat(statements.get()).isEqualTo(2);
+    assertThat(explained.criteria()).isEmpty();
+    assertThat(explained.explanation()).isEqualTo(notFlagged.explanation());
+
+    inputs.changed(school);
+    statements.set(0);
+    assertThat(flags.explain(school, schools, subject, flagged.pupilId())).contains(flagged);
+    assertThat(statements.get()).as("computed again after a change").isGreaterThan(2);
+  }
+
+  @Test
   void aChangedInputMeansTheFlagsAreComputedAgain() {
     AtomicInteger statements = new AtomicInteger();
     DataSource counted = ProxyDataSourceBuilder.create(dataSource)
