@@ -308,4 +308,85 @@ class ProvisionApiIntegrationTest {
       new Api(port, otherSenco.apiToken()).put(rates, "{\"rates\":{\"TEACHER\":3800}}");
     }
   }
+
+  private JsonNode mapEntry(long schoolId, long groupId) {
+    Api.Response map = api(accounts.get("SENCO", schoolId)).get("/api/v1/schools/" + schoolId + "/provision-map");
+    assertThat(map.status()).as(map.body()).isEqualTo(200);
+    for (JsonNode g : map.json().get("groups")) {
+      if (g.get("groupId").asLong() == groupId) {
+        return g;
+      }
+    }
+    throw new AssertionError("group " + groupId + " not on the map");
+  }
+
+  @Test
+  void inClassSupportIsAKindOfItsOwnAndTheKindIsDerivedWhenNotGiven() {
+    long intervention = intervention(0);
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    List<Long> pupils = pupilsOf(school, 8).subList(5, 8);
+    LocalDate today = LocalDate.now(clock);
+    String groups = "/api/v1/schools/" + school + "/provision-groups";
+    String common = """
+        "interventionId":%d,"staff":[{"staffId":%d}],"sessionsPerWeek":5,"minutesPerSession":60,
+        "startDate":"%s","endDate":"%s\"""".formatted(intervention, ta, today.minusDays(20), today.plusDays(30));
+    Api.Response inClass = api(senco).postJson(groups, "{" + common + ",\"pupilIds\":[%d,%d],\"kind\":\"IN_CLASS\","
+        .formatted(pupils.get(0), pupils.get(1)) + "\"lessons\":\"English and maths in 4B\"}");
+    assertThat(inClass.status()).as(inClass.body()).isEqualTo(201);
+    long inClassId = inClass.json().get("id").asLong();
+    Api.Response single = api(senco).postJson(groups, "{" + common + ",\"pupilIds\":[" + pupils.get(2) + "]}");
+    Api.Response pair = api(senco).postJson(groups, "{" + common + ",\"pupilIds\":[" + pupils.get(0) + ","
+        + pupils.get(2) + "],\"room\":\"Library\"}");
+    assertThat(single.status()).isEqualTo(201);
+    assertThat(pair.status()).isEqualTo(201);
+
+    JsonNode entry = mapEntry(school, inClassId);
+    assertThat(entry.get("kind").asString()).isEqualTo("IN_CLASS");
+    assertThat(entry.get("lessons").asString()).isEqualTo("English and maths in 4B");
+    assertThat(entry.get("room").isNull()).isTrue();
+    assertThat(mapEntry(school, single.json().get("id").asLong()).get("kind").asString())
+        .as("one pupil and no kind: one to one, as before").isEqualTo("ONE_TO_ONE");
+    assertThat(mapEntry(school, pair.json().get("id").asLong()).get("kind").asString()).isEqualTo("GROUP");
+    assertThat(mapEntry(school, pair.json().get("id").asLong()).get("lessons").isNull()).isTrue();
+
+    JsonNode history = api(senco).get("/api/v1/pupils/" + pupils.get(0) + "/provision-history").json();
+    List<String> kinds = new ArrayList<>();
+    history.get("provision").forEach(e -> kinds.add(e.get("groupId").asLong() + ":" + e.get("kind").asString()));
+    assertThat(kinds).contains(inClassId + ":IN_CLASS", pair.json().get("id").asLong() + ":GROUP");
+
+    // The same cost: delivered sessions x minutes / 60 x the hourly cost of each member of staff, shared by pupils.
+    assertThat(api(senco).postJson("/api/v1/provision-groups/" + inClassId + "/sessions", """
+        {"date":"%s","delivered":true,"attendance":[{"pupilId":%d,"attended":true},{"pupilId":%d,"attended":true}]}"""
+        .formatted(today.minusDays(2), pupils.get(0), pupils.get(1))).status()).isEqualTo(201);
+    Api.Response cost = api(senco).get("/api/v1/provision-groups/" + inClassId + "/cost");
+    // 60 minutes at £15.50 = £15.50, shared by two pupils.
+    assertThat(cost.body()).contains("\"actual\":15.50", "\"perPupilActual\":7.75");
+  }
+
+  @Test
+  void aKindThatDoesNotFitIsRefusedNamingTheField() {
+    long intervention = intervention(0);
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    List<Long> pupils = pupilsOf(school, 2);
+    int before = count("provision_group");
+    String groups = "/api/v1/schools/" + school + "/provision-groups";
+    String common = """
+        {"interventionId":%d,"staff":[{"staffId":%d}],"pupilIds":[%d,%d],"sessionsPerWeek":2,
+         "minutesPerSession":30,"startDate":"2026-10-05","endDate":"2026-12-01\"""".formatted(intervention, ta,
+        pupils.get(0), pupils.get(1));
+
+    Api.Response oneToOne = api(senco).postJson(groups, common + ",\"kind\":\"ONE_TO_ONE\"}");
+    assertThat(oneToOne.status()).as(oneToOne.body()).isEqualTo(422);
+    assertThat(fields(oneToOne)).containsExactly("pupilIds");
+    assertThat(oneToOne.body()).contains("One-to-one support is for one pupil");
+
+    Api.Response noLessons = api(senco).postJson(groups, common + ",\"kind\":\"IN_CLASS\",\"room\":\"Hall\"}");
+    assertThat(noLessons.status()).isEqualTo(422);
+    assertThat(fields(noLessons)).containsExactlyInAnyOrder("lessons", "room");
+
+    Api.Response unknown = api(senco).postJson(groups, common + ",\"kind\":\"SMALL_GROUP\"}");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(fields(unknown)).containsExactly("kind");
+    assertThat(count("provision_group")).isEqualTo(before);
+  }
 }
