@@ -639,6 +639,33 @@ class ProvisionPagesIntegrationTest {
     }
   }
 
+  @Test
+  void aGroupWithNoFixedWeeklyTimeIsListedOnTheDeploymentPageWithItsHoursCounted() {
+    long school = accounts.schoolIds().get(1);
+    PageSession senco = as("SENCO", school);
+    LocalDate today = LocalDate.now(clock);
+    String path = "/schools/" + school + "/provision/deployment";
+    senco.get(path);
+    PageSession.Page before = senco.get(path);
+    long ta = jdbc.sql("select max(staff_id) from staff_role where school_id = ? and role = 'TEACHING_ASSISTANT'")
+        .param(school).query(Long.class).single();
+    long pupil = freshRegisterPupil(school, 0);
+    // Posted without weekly times, as clients written before groups had them do.
+    long group = group(school, intervention(school, "Precision teaching"), ta, List.of(pupil), today.minusWeeks(1),
+        today.plusWeeks(4), "");
+    PageSession.Page after = senco.get(path);
+    SqlStatements.assertBounded(20, SqlStatements.of(before), SqlStatements.of(after));
+    String deployment = HtmlUtils.htmlUnescape(after.body());
+    assertThat(deployment).contains("Groups with no fixed weekly time", "could not be checked",
+        "href=\"/schools/" + school + "/provision/groups/" + group + "/edit\"", "Add weekly times",
+        "2 x 30 min a week");
+    assertThat(HtmlUtils.htmlUnescape(senco.get("/schools/" + school + "/provision/groups/" + group).body()))
+        .contains("No fixed weekly time, so clashes with other groups could not be checked.", "Add weekly times");
+    String name = jdbc.sql("select given_name || ' ' || family_name from staff where id = ?").param(ta)
+        .query(String.class).single();
+    assertThat(deployment).as("the hours of its staff still count").contains(name);
+  }
+
   private int groupVersion(long groupId) {
     return jdbc.sql("select version from provision_group where id = ?").param(groupId).query(Integer.class).single();
   }
