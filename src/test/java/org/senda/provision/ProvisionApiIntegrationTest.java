@@ -389,4 +389,110 @@ class ProvisionApiIntegrationTest {
     assertThat(fields(unknown)).containsExactly("kind");
     assertThat(count("provision_group")).isEqualTo(before);
   }
+
+  private long trustOf(long schoolId) {
+    return jdbc.sql("select trust_id from school where id = ?").param(schoolId).query(Long.class).single();
+  }
+
+  private static final String TRUST_ENTRY = """
+      {"name":"%s","areaOfNeed":"COMMUNICATION_AND_INTERACTION","description":"Whole-class vocabulary",
+       "defaultGroupSize":4,"sessionsPerWeek":2,"minutesPerSession":30,"lengthWeeks":10,"resourcesCostPence":%d,
+       "entryExitMeasure":"Words known","deliveredByRole":"TEACHING_ASSISTANT"%s}""";
+
+  @Test
+  void theTrustSendLeadKeepsTheTrustCatalogueOverTheApi() {
+    long trust = trustOf(school);
+    Api lead = api(accounts.get("TRUST_SEND_LEAD", null));
+    String path = "/api/v1/trusts/" + trust + "/interventions";
+
+    Api.Response list = lead.get(path);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    List<String> names = new ArrayList<>();
+    list.json().forEach(i -> names.add(i.get("name").asString()));
+    assertThat(names).contains("Toe by Toe", "In-class TA support");
+    list.json().forEach(i -> assertThat(i.get("sharedAcrossTrust").asBoolean()).isTrue());
+
+    int before = count("intervention");
+    Api.Response invalid = lead.postJson(path, """
+        {"name":"","areaOfNeed":"READING","defaultGroupSize":0,"sessionsPerWeek":2,"minutesPerSession":30,
+         "lengthWeeks":10,"resourcesCostPence":0,"deliveredByRole":"GOVERNOR"}""");
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(fields(invalid)).containsExactlyInAnyOrder("name", "areaOfNeed", "defaultGroupSize",
+        "deliveredByRole");
+    assertThat(count("intervention")).isEqualTo(before);
+
+    Api.Response added = lead.postJson(path, TRUST_ENTRY.formatted("Word Aware", 1500, ""));
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    long id = added.json().get("id").asLong();
+    assertThat(added.json().get("sharedAcrossTrust").asBoolean()).isTrue();
+    assertThat(added.json().get("version").asInt()).isZero();
+    assertThat(added.header("Location")).hasValue(path + "/" + id);
+    JsonNode seenBySchool = null;
+    for (JsonNode i : api(accounts.get("TEACHER", otherSchool)).get("/api/v1/schools/" + otherSchool
+        + "/interventions").json()) {
+      if (i.get("id").asLong() == id) {
+        seenBySchool = i;
+      }
+    }
+    assertThat(seenBySchool).as("every school of the trust reads it in its own catalogue").isNotNull();
+
+    String one = path + "/" + id;
+    Api.Response noVersion = lead.put(one, TRUST_ENTRY.formatted("Word Aware", 1600, ""));
+    assertThat(noVersion.status()).isEqualTo(422);
+    assertThat(fields(noVersion)).containsExactly("version");
+    Api.Response changed = lead.put(one, TRUST_ENTRY.formatted("Word Aware (2nd edition)", 1600, ",\"version\":0"));
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(changed.json().get("version").asInt()).isEqualTo(1);
+    assertThat(changed.json().get("resourcesCostPence").asLong()).isEqualTo(1600);
+    Api.Response stale = lead.put(one, TRUST_ENTRY.formatted("Word Aware stale", 1700, ",\"version\":0"));
+    assertThat(stale.status()).as("based on the version before the last save").isEqualTo(409);
+    Api.Response staleHeader = lead.send("PUT", one, "application/json",
+        TRUST_ENTRY.formatted("Word Aware stale", 1700, "").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "If-Match", "\"0\"");
+    assertThat(staleHeader.status()).isEqualTo(409);
+    Api.Response byHeader = lead.send("PUT", one, "application/json",
+        TRUST_ENTRY.formatted("Word Aware", 1800, "").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "If-Match", "\"1\"");
+    assertThat(byHeader.status()).as(byHeader.body()).isEqualTo(200);
+    assertThat(jdbc.sql("select name from intervention where id = ?").param(id).query(String.class).single())
+        .isEqualTo("Word Aware");
+    Api.Response invalidChange = lead.put(one, TRUST_ENTRY.formatted("", -1, ",\"version\":2"));
+    assertThat(invalidChange.status()).isEqualTo(422);
+    assertThat(fields(invalidChange)).containsExactlyInAnyOrder("name", "resourcesCostPence");
+
+    long audits = jdbc.sql("""
+            select count(*) from audit_entry where record_type = 'intervention' and record_id = ?""")
+        .param(String.valueOf(id)).query(Long.class).single();
+    assertThat(audits).as("added, then changed twice").isEqualTo(3);
+  }
+
+  @Test
+  void onlyTheTrustSendLeadOfThatTrustWritesToTheTrustCatalogue() {
+    long trust = trustOf(school);
+    String path = "/api/v1/trusts/" + trust + "/interventions";
+    Api lead = api(accounts.get("TRUST_SEND_LEAD", null));
+    long shared = lead.get(path).json().get(0).get("id").asLong();
+    int version = lead.get(path).json().get(0).get("version").asInt();
+    int before = count("intervention");
+    String body = TRUST_ENTRY.formatted("Not allowed", 0, ",\"version\":" + version);
+
+    for (String role : List.of("SENCO", "HEADTEACHER", "TEACHER")) {
+      Api staff = api(accounts.get(role, school));
+      assertThat(staff.postJson(path, body).status()).as(role + " adding").isEqualTo(403);
+      assertThat(staff.put(path + "/" + shared, body).status()).as(role + " changing").isEqualTo(403);
+      assertThat(staff.get(path).status()).as(role + " reads through the school's catalogue").isEqualTo(403);
+    }
+    long otherTrust = jdbc.sql("select max(id) from trust").query(Long.class).single() + 1000;
+    assertThat(lead.get("/api/v1/trusts/" + otherTrust + "/interventions").status()).isEqualTo(404);
+    assertThat(lead.postJson("/api/v1/trusts/" + otherTrust + "/interventions", body).status()).isEqualTo(404);
+    assertThat(lead.put("/api/v1/trusts/" + otherTrust + "/interventions/" + shared, body).status())
+        .isEqualTo(404);
+    long schoolsOwn = intervention(0);
+    assertThat(lead.put(path + "/" + schoolsOwn, body).status()).as("a school's own entry is not the trust's")
+        .isEqualTo(404);
+    assertThat(new Api(port, null).get(path).status()).isEqualTo(401);
+    assertThat(count("intervention")).isEqualTo(before + 1);
+    assertThat(jdbc.sql("select count(*) from intervention where name = 'Not allowed'").query(Integer.class)
+        .single()).isZero();
+  }
 }

@@ -126,6 +126,39 @@ class ProvisionService {
     return user;
   }
 
+  /**
+   * The trust SEND lead of trust {@code trustId}: another trust is not found (404) and anyone else of this trust is
+   * refused (403). School staff read the shared entries through their school's catalogue.
+   */
+  private SendaUser trustLead(long trustId) {
+    SendaUser user = permissions.current();
+    if (user.trustId() != trustId) {
+      throw new AccessRefused("trust " + trustId);
+    }
+    return trustLead();
+  }
+
+  /** The shared entries of trust {@code trustId}, for its SEND lead. */
+  @Transactional(readOnly = true)
+  List<Intervention> trustCatalogue(long trustId) {
+    trustLead(trustId);
+    return trustCatalogue();
+  }
+
+  /** Adds a shared entry to trust {@code trustId}'s catalogue, for its SEND lead. */
+  @Transactional
+  Intervention addTrustIntervention(long trustId, InterventionDraft d) {
+    trustLead(trustId);
+    return addTrustIntervention(d);
+  }
+
+  /** Changes a shared entry of trust {@code trustId}, for its SEND lead, if still at {@code version}. */
+  @Transactional
+  Intervention updateTrustIntervention(long trustId, long interventionId, int version, InterventionDraft d) {
+    trustLead(trustId);
+    return updateTrustIntervention(interventionId, version, d);
+  }
+
   /** Whether the signed-in person keeps their trust's shared catalogue. */
   boolean keepsTrustCatalogue() {
     return permissions.current().trustRoles().contains(Role.TRUST_SEND_LEAD);
