@@ -587,7 +587,7 @@ class ProvisionPagesIntegrationTest {
     LocalDate today = LocalDate.now(clock);
     String blank = HtmlUtils.htmlUnescape(senco.get(base + "/groups/new").body());
     assertThat(blank).contains("Kind of provision", "Withdrawal group", "One to one", "In-class support",
-        "data-aria-controls=\"kind-conditional\"", "Lessons the support is in");
+        "data-senda-reveals=\"kind-conditional\"", "Lessons the support is in");
 
     Map<String, String> form = new HashMap<>(Map.of("interventionId",
         String.valueOf(intervention(school, "In-class TA support")), "staffIds", String.valueOf(ta),
