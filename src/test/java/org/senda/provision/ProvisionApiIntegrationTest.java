@@ -308,4 +308,191 @@ class ProvisionApiIntegrationTest {
       new Api(port, otherSenco.apiToken()).put(rates, "{\"rates\":{\"TEACHER\":3800}}");
     }
   }
+
+  private JsonNode mapEntry(long schoolId, long groupId) {
+    Api.Response map = api(accounts.get("SENCO", schoolId)).get("/api/v1/schools/" + schoolId + "/provision-map");
+    assertThat(map.status()).as(map.body()).isEqualTo(200);
+    for (JsonNode g : map.json().get("groups")) {
+      if (g.get("groupId").asLong() == groupId) {
+        return g;
+      }
+    }
+    throw new AssertionError("group " + groupId + " not on the map");
+  }
+
+  @Test
+  void inClassSupportIsAKindOfItsOwnAndTheKindIsDerivedWhenNotGiven() {
+    long intervention = intervention(0);
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    List<Long> pupils = pupilsOf(school, 8).subList(5, 8);
+    LocalDate today = LocalDate.now(clock);
+    String groups = "/api/v1/schools/" + school + "/provision-groups";
+    String common = """
+        "interventionId":%d,"staff":[{"staffId":%d}],"sessionsPerWeek":5,"minutesPerSession":60,
+        "startDate":"%s","endDate":"%s\"""".formatted(intervention, ta, today.minusDays(20), today.plusDays(30));
+    Api.Response inClass = api(senco).postJson(groups, "{" + common + ",\"pupilIds\":[%d,%d],\"kind\":\"IN_CLASS\","
+        .formatted(pupils.get(0), pupils.get(1)) + "\"lessons\":\"English and maths in 4B\"}");
+    assertThat(inClass.status()).as(inClass.body()).isEqualTo(201);
+    long inClassId = inClass.json().get("id").asLong();
+    Api.Response single = api(senco).postJson(groups, "{" + common + ",\"pupilIds\":[" + pupils.get(2) + "]}");
+    Api.Response pair = api(senco).postJson(groups, "{" + common + ",\"pupilIds\":[" + pupils.get(0) + ","
+        + pupils.get(2) + "],\"room\":\"Library\"}");
+    assertThat(single.status()).isEqualTo(201);
+    assertThat(pair.status()).isEqualTo(201);
+
+    JsonNode entry = mapEntry(school, inClassId);
+    assertThat(entry.get("kind").asString()).isEqualTo("IN_CLASS");
+    assertThat(entry.get("lessons").asString()).isEqualTo("English and maths in 4B");
+    assertThat(entry.get("room").isNull()).isTrue();
+    assertThat(mapEntry(school, single.json().get("id").asLong()).get("kind").asString())
+        .as("one pupil and no kind: one to one, as before").isEqualTo("ONE_TO_ONE");
+    assertThat(mapEntry(school, pair.json().get("id").asLong()).get("kind").asString()).isEqualTo("GROUP");
+    assertThat(mapEntry(school, pair.json().get("id").asLong()).get("lessons").isNull()).isTrue();
+
+    JsonNode history = api(senco).get("/api/v1/pupils/" + pupils.get(0) + "/provision-history").json();
+    List<String> kinds = new ArrayList<>();
+    history.get("provision").forEach(e -> kinds.add(e.get("groupId").asLong() + ":" + e.get("kind").asString()));
+    assertThat(kinds).contains(inClassId + ":IN_CLASS", pair.json().get("id").asLong() + ":GROUP");
+
+    // The same cost: delivered sessions x minutes / 60 x the hourly cost of each member of staff, shared by pupils.
+    assertThat(api(senco).postJson("/api/v1/provision-groups/" + inClassId + "/sessions", """
+        {"date":"%s","delivered":true,"attendance":[{"pupilId":%d,"attended":true},{"pupilId":%d,"attended":true}]}"""
+        .formatted(today.minusDays(2), pupils.get(0), pupils.get(1))).status()).isEqualTo(201);
+    Api.Response cost = api(senco).get("/api/v1/provision-groups/" + inClassId + "/cost");
+    // 60 minutes at £15.50 = £15.50, shared by two pupils.
+    assertThat(cost.body()).contains("\"actual\":15.50", "\"perPupilActual\":7.75");
+  }
+
+  @Test
+  void aKindThatDoesNotFitIsRefusedNamingTheField() {
+    long intervention = intervention(0);
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    List<Long> pupils = pupilsOf(school, 2);
+    int before = count("provision_group");
+    String groups = "/api/v1/schools/" + school + "/provision-groups";
+    String common = """
+        {"interventionId":%d,"staff":[{"staffId":%d}],"pupilIds":[%d,%d],"sessionsPerWeek":2,
+         "minutesPerSession":30,"startDate":"2026-10-05","endDate":"2026-12-01\"""".formatted(intervention, ta,
+        pupils.get(0), pupils.get(1));
+
+    Api.Response oneToOne = api(senco).postJson(groups, common + ",\"kind\":\"ONE_TO_ONE\"}");
+    assertThat(oneToOne.status()).as(oneToOne.body()).isEqualTo(422);
+    assertThat(fields(oneToOne)).containsExactly("pupilIds");
+    assertThat(oneToOne.body()).contains("One-to-one support is for one pupil");
+
+    Api.Response noLessons = api(senco).postJson(groups, common + ",\"kind\":\"IN_CLASS\",\"room\":\"Hall\"}");
+    assertThat(noLessons.status()).isEqualTo(422);
+    assertThat(fields(noLessons)).containsExactlyInAnyOrder("lessons", "room");
+
+    Api.Response unknown = api(senco).postJson(groups, common + ",\"kind\":\"SMALL_GROUP\"}");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(fields(unknown)).containsExactly("kind");
+    assertThat(count("provision_group")).isEqualTo(before);
+  }
+
+  private long trustOf(long schoolId) {
+    return jdbc.sql("select trust_id from school where id = ?").param(schoolId).query(Long.class).single();
+  }
+
+  private static final String TRUST_ENTRY = """
+      {"name":"%s","areaOfNeed":"COMMUNICATION_AND_INTERACTION","description":"Whole-class vocabulary",
+       "defaultGroupSize":4,"sessionsPerWeek":2,"minutesPerSession":30,"lengthWeeks":10,"resourcesCostPence":%d,
+       "entryExitMeasure":"Words known","deliveredByRole":"TEACHING_ASSISTANT"%s}""";
+
+  @Test
+  void theTrustSendLeadKeepsTheTrustCatalogueOverTheApi() {
+    long trust = trustOf(school);
+    Api lead = api(accounts.get("TRUST_SEND_LEAD", null));
+    String path = "/api/v1/trusts/" + trust + "/interventions";
+
+    Api.Response list = lead.get(path);
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    List<String> names = new ArrayList<>();
+    list.json().forEach(i -> names.add(i.get("name").asString()));
+    assertThat(names).contains("Toe by Toe", "In-class TA support");
+    list.json().forEach(i -> assertThat(i.get("sharedAcrossTrust").asBoolean()).isTrue());
+
+    int before = count("intervention");
+    Api.Response invalid = lead.postJson(path, """
+        {"name":"","areaOfNeed":"READING","defaultGroupSize":0,"sessionsPerWeek":2,"minutesPerSession":30,
+         "lengthWeeks":10,"resourcesCostPence":0,"deliveredByRole":"GOVERNOR"}""");
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(fields(invalid)).containsExactlyInAnyOrder("name", "areaOfNeed", "defaultGroupSize",
+        "deliveredByRole");
+    assertThat(count("intervention")).isEqualTo(before);
+
+    Api.Response added = lead.postJson(path, TRUST_ENTRY.formatted("Word Aware", 1500, ""));
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    long id = added.json().get("id").asLong();
+    assertThat(added.json().get("sharedAcrossTrust").asBoolean()).isTrue();
+    assertThat(added.json().get("version").asInt()).isZero();
+    assertThat(added.header("Location")).hasValue(path + "/" + id);
+    JsonNode seenBySchool = null;
+    for (JsonNode i : api(accounts.get("TEACHER", otherSchool)).get("/api/v1/schools/" + otherSchool
+        + "/interventions").json()) {
+      if (i.get("id").asLong() == id) {
+        seenBySchool = i;
+      }
+    }
+    assertThat(seenBySchool).as("every school of the trust reads it in its own catalogue").isNotNull();
+
+    String one = path + "/" + id;
+    Api.Response noVersion = lead.put(one, TRUST_ENTRY.formatted("Word Aware", 1600, ""));
+    assertThat(noVersion.status()).isEqualTo(422);
+    assertThat(fields(noVersion)).containsExactly("version");
+    Api.Response changed = lead.put(one, TRUST_ENTRY.formatted("Word Aware (2nd edition)", 1600, ",\"version\":0"));
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(changed.json().get("version").asInt()).isEqualTo(1);
+    assertThat(changed.json().get("resourcesCostPence").asLong()).isEqualTo(1600);
+    Api.Response stale = lead.put(one, TRUST_ENTRY.formatted("Word Aware stale", 1700, ",\"version\":0"));
+    assertThat(stale.status()).as("based on the version before the last save").isEqualTo(409);
+    Api.Response staleHeader = lead.send("PUT", one, "application/json",
+        TRUST_ENTRY.formatted("Word Aware stale", 1700, "").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "If-Match", "\"0\"");
+    assertThat(staleHeader.status()).isEqualTo(409);
+    Api.Response byHeader = lead.send("PUT", one, "application/json",
+        TRUST_ENTRY.formatted("Word Aware", 1800, "").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "If-Match", "\"1\"");
+    assertThat(byHeader.status()).as(byHeader.body()).isEqualTo(200);
+    assertThat(jdbc.sql("select name from intervention where id = ?").param(id).query(String.class).single())
+        .isEqualTo("Word Aware");
+    Api.Response invalidChange = lead.put(one, TRUST_ENTRY.formatted("", -1, ",\"version\":2"));
+    assertThat(invalidChange.status()).isEqualTo(422);
+    assertThat(fields(invalidChange)).containsExactlyInAnyOrder("name", "resourcesCostPence");
+
+    long audits = jdbc.sql("""
+            select count(*) from audit_entry where record_type = 'intervention' and record_id = ?""")
+        .param(String.valueOf(id)).query(Long.class).single();
+    assertThat(audits).as("added, then changed twice").isEqualTo(3);
+  }
+
+  @Test
+  void onlyTheTrustSendLeadOfThatTrustWritesToTheTrustCatalogue() {
+    long trust = trustOf(school);
+    String path = "/api/v1/trusts/" + trust + "/interventions";
+    Api lead = api(accounts.get("TRUST_SEND_LEAD", null));
+    long shared = lead.get(path).json().get(0).get("id").asLong();
+    int version = lead.get(path).json().get(0).get("version").asInt();
+    int before = count("intervention");
+    String body = TRUST_ENTRY.formatted("Not allowed", 0, ",\"version\":" + version);
+
+    for (String role : List.of("SENCO", "HEADTEACHER", "TEACHER")) {
+      Api staff = api(accounts.get(role, school));
+      assertThat(staff.postJson(path, body).status()).as(role + " adding").isEqualTo(403);
+      assertThat(staff.put(path + "/" + shared, body).status()).as(role + " changing").isEqualTo(403);
+      assertThat(staff.get(path).status()).as(role + " reads through the school's catalogue").isEqualTo(403);
+    }
+    long otherTrust = jdbc.sql("select max(id) from trust").query(Long.class).single() + 1000;
+    assertThat(lead.get("/api/v1/trusts/" + otherTrust + "/interventions").status()).isEqualTo(404);
+    assertThat(lead.postJson("/api/v1/trusts/" + otherTrust + "/interventions", body).status()).isEqualTo(404);
+    assertThat(lead.put("/api/v1/trusts/" + otherTrust + "/interventions/" + shared, body).status())
+        .isEqualTo(404);
+    long schoolsOwn = intervention(0);
+    assertThat(lead.put(path + "/" + schoolsOwn, body).status()).as("a school's own entry is not the trust's")
+        .isEqualTo(404);
+    assertThat(new Api(port, null).get(path).status()).isEqualTo(401);
+    assertThat(count("intervention")).isEqualTo(before + 1);
+    assertThat(jdbc.sql("select count(*) from intervention where name = 'Not allowed'").query(Integer.class)
+        .single()).isZero();
+  }
 }

@@ -51,4 +51,22 @@ class ProvisionDemoIntegrationTest {
     assertThat(gains).containsKeys("Toe by Toe", "Fine motor skills group");
     assertThat(gains.get("Toe by Toe")).isGreaterThan(gains.get("Fine motor skills group"));
   }
+
+  @Test
+  void everyDemoSchoolHasInClassSupportWithItsLessonsAndSessions() {
+    for (long school : accounts.schoolIds()) {
+      int delivered = jdbc.sql("""
+              select count(*) from provision_session s join provision_group g on g.id = s.group_id
+              join intervention i on i.id = g.intervention_id
+              where g.school_id = ? and g.kind = 'IN_CLASS' and g.lessons is not null and g.room is null
+                and i.name = 'In-class TA support' and s.delivered""")
+          .param(school).query(Integer.class).single();
+      assertThat(delivered).as("school " + school).isPositive();
+    }
+    int oneToOneWithMore = jdbc.sql("""
+            select count(*) from provision_group g where g.kind = 'ONE_TO_ONE'
+              and (select count(*) from provision_group_pupil gp where gp.group_id = g.id) <> 1""")
+        .query(Integer.class).single();
+    assertThat(oneToOneWithMore).isZero();
+  }
 }

@@ -110,6 +110,58 @@ class ProvisionMigrationIntegrationTest {
     }
   }
 
+  @Test
+  void aGroupRecordedBeforeKindsIsOneToOneWithOnePupilAndAGroupWithMore() throws SQLException {
+    flyway("9.11").migrate();
+    try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+      long trust = insert(s, "insert into trust (name) values ('Kind Trust')", "trust");
+      long school = insert(s, "insert into school (trust_id, name, urn, dfe_number, phase, local_authority) values ("
+          + trust + ", 'Kind School', '990002', '99900002', 'PRIMARY', 'Testshire')", "school");
+      long yearGroup = insert(s, "insert into year_group (school_id, code, name, ordinal) values (" + school
+          + ", 'Y3', 'Year 3', 3)", "year_group");
+      long intervention = insert(s, """
+          insert into intervention (trust_id, school_id, name, area_of_need, default_group_size, sessions_per_week,
+            minutes_per_session, length_weeks, resources_cost_pence, delivered_by_role)
+          values (%d, null, 'Talk Boost', 'COMMUNICATION_AND_INTERACTION', 4, 3, 30, 10, 0, 'TEACHING_ASSISTANT')"""
+          .formatted(trust), "intervention");
+      long[] pupils = new long[3];
+      for (int n = 0; n < 3; n++) {
+        pupils[n] = insert(s, """
+            insert into pupil (school_id, upn, year_group_id, legal_forename, legal_surname, date_of_birth)
+            values (%d, 'K99000000000%d', %d, 'Pupil', 'Number%d', date '2017-01-0%d')""".formatted(school, n, yearGroup,
+            n, n + 1),
+            "pupil");
+      }
+      String group = """
+          insert into provision_group (school_id, intervention_id, sessions_per_week, minutes_per_session,
+            start_date, end_date, created_at)
+          values (%d, %d, 3, 30, date '2025-09-08', date '2025-12-12', timestamp '2025-09-01 09:00:00')"""
+          .formatted(school, intervention);
+      long one = insert(s, group, "provision_group");
+      long three = insert(s, group, "provision_group");
+      long none = insert(s, group, "provision_group");
+      s.executeUpdate("insert into provision_group_pupil (group_id, pupil_id, school_id) values (" + one + ", "
+          + pupils[0] + ", " + school + ")");
+      for (long pupil : pupils) {
+        s.executeUpdate("insert into provision_group_pupil (group_id, pupil_id, school_id) values (" + three + ", "
+            + pupil + ", " + school + ")");
+      }
+
+      flyway("latest").migrate();
+
+      ResultSet kinds = s.executeQuery("select id, kind, lessons from provision_group order by id");
+      java.util.Map<Long, String> byGroup = new java.util.HashMap<>();
+      while (kinds.next()) {
+        assertThat(kinds.getString(3)).as("no lessons named for groups recorded before").isNull();
+        byGroup.put(kinds.getLong(1), kinds.getString(2));
+      }
+      assertThat(byGroup).containsEntry(one, "ONE_TO_ONE").containsEntry(three, "GROUP").containsEntry(none, "GROUP");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate(
+          "update provision_group set kind = 'CLASS' where id = " + one)).as("only the three kinds")
+          .isInstanceOf(SQLException.class);
+    }
+  }
+
   private static long insert(Statement s, String sql, String table) throws SQLException {
     s.executeUpdate(sql);
     ResultSet max = s.executeQuery("select max(id) from " + table);

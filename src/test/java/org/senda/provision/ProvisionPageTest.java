@@ -11,12 +11,16 @@ import org.senda.test.DemoAccounts;
 import org.senda.test.SendaTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SendaTest
 class ProvisionPageTest {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  JdbcClient jdbc;
 
   @Autowired
   DemoAccounts accounts;
@@ -64,6 +68,29 @@ class ProvisionPageTest {
       assertThat(browser.findElements(By.tagName("h1"))).as(page).hasSize(1);
       Browser.assertAccessible(browser);
     }
+  }
+
+  @Test
+  void choosingInClassSupportRevealsTheLessonsAndItsPageNamesThem() {
+    long schoolId = accounts.schoolIds().getFirst();
+    String base = "/schools/" + schoolId + "/provision";
+    WebDriver browser = BrowserSignIn.as(port, accounts.get("SENCO", schoolId));
+    browser.get(url(base + "/groups/new"));
+    assertThat(browser.findElement(By.id("lessons")).isDisplayed()).as("hidden until chosen").isFalse();
+    browser.findElement(By.cssSelector("input[name=kind][value=IN_CLASS]")).click();
+    assertThat(browser.findElement(By.id("lessons")).isDisplayed()).isTrue();
+    Browser.assertAccessible(browser);
+    browser.findElement(By.cssSelector("#group-form button[type=submit]")).click();
+    assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
+        .contains("Enter the lessons the support is in");
+    assertThat(browser.findElement(By.id("lessons")).isDisplayed()).as("still shown with its error").isTrue();
+    Browser.assertAccessible(browser);
+
+    long inClass = jdbc.sql("select min(id) from provision_group where school_id = ? and kind = 'IN_CLASS'")
+        .param(schoolId).query(Long.class).single();
+    browser.get(url(base + "/groups/" + inClass));
+    assertThat(browser.findElement(By.id("group-kind")).getText()).contains("In-class support in");
+    Browser.assertAccessible(browser);
   }
 
   @Test

@@ -576,6 +576,96 @@ class ProvisionPagesIntegrationTest {
         .contains(ConcurrentEdit.MESSAGE);
   }
 
+  @Test
+  void inClassSupportNamesItsLessonsInsteadOfARoomAndOneToOneIsForOnePupil() {
+    long school = accounts.schoolIds().get(1);
+    String base = "/schools/" + school + "/provision";
+    PageSession senco = as("SENCO", school);
+    long pupil = freshRegisterPupil(school, 0);
+    long classmate = freshRegisterPupil(school, pupil);
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    LocalDate today = LocalDate.now(clock);
+    String blank = HtmlUtils.htmlUnescape(senco.get(base + "/groups/new").body());
+    assertThat(blank).contains("Kind of provision", "Withdrawal group", "One to one", "In-class support",
+        "data-senda-reveals=\"kind-conditional\"", "Lessons the support is in");
+
+    Map<String, String> form = new HashMap<>(Map.of("interventionId",
+        String.valueOf(intervention(school, "In-class TA support")), "staffIds", String.valueOf(ta),
+        "kind", "IN_CLASS", "room", "Hall typed", "sessionsPerWeek", "5", "minutesPerSession", "60",
+        "version", "0", "slots[0].dayOfWeek", "MONDAY", "slots[0].startTime", "11:00"));
+    form.putAll(date("startDate", today.minusWeeks(1)));
+    form.putAll(date("endDate", today.plusWeeks(8)));
+    String twoPupils = "pupilIds=" + pupil + "&pupilIds=" + classmate;
+    PageSession.Page invalid = senco.post(base + "/groups", form, twoPupils);
+    assertThat(invalid.status()).isEqualTo(200);
+    assertThat(HtmlUtils.htmlUnescape(invalid.body())).contains("govuk-error-summary",
+        "Enter the lessons the support is in", "leave the room blank", "value=\"Hall typed\"",
+        "href=\"#lessons\"");
+
+    form.put("kind", "ONE_TO_ONE");
+    assertThat(HtmlUtils.htmlUnescape(senco.post(base + "/groups", form, twoPupils).body()))
+        .contains("One-to-one support is for one pupil");
+
+    form.put("kind", "IN_CLASS");
+    form.put("room", "");
+    form.put("lessons", "English and maths in 4B");
+    PageSession.Page created = senco.post(base + "/groups", form, twoPupils);
+    assertThat(created.status()).as(created.body()).isEqualTo(302);
+    String groupPath = created.location().replaceFirst("^https?://[^/]+", "");
+    String page = HtmlUtils.htmlUnescape(senco.get(groupPath).body());
+    assertThat(page).contains("In-class support in English and maths in 4B",
+        "In-class support is chosen from the catalogue like any intervention");
+    assertThat(senco.get(groupPath + "/edit").body()).containsPattern(
+        "value=\"IN_CLASS\"[^>]*checked").contains("value=\"English and maths in 4B\"");
+    assertThat(HtmlUtils.htmlUnescape(senco.get("/schools/" + school + "/pupils/" + pupil + "/provision").body()))
+        .contains("In-class support in English and maths in 4B").doesNotContain("group of 2");
+    assertThat(HtmlUtils.htmlUnescape(senco.get(base + "/groups").body())).contains("In-class support");
+    assertThat(HtmlUtils.htmlUnescape(senco.get(base + "/map").body()))
+        .contains("In-class support in English and maths in 4B");
+    assertThat(HtmlUtils.htmlUnescape(senco.get("/schools/" + school + "/pupils/" + pupil).body()))
+        .contains("In-class TA support (In-class support in English and maths in 4B)");
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(senco.getBytes(base + "/map.xlsx")))) {
+      Sheet sheet = book.getSheetAt(0);
+      int kind = 14;
+      assertThat(sheet.getRow(0).getCell(kind).getStringCellValue()).isEqualTo("Kind");
+      List<String> kinds = new java.util.ArrayList<>();
+      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        kinds.add(sheet.getRow(r).getCell(kind).getStringCellValue() + " / "
+            + sheet.getRow(r).getCell(kind + 1).getStringCellValue());
+      }
+      assertThat(kinds).contains("In-class support / English and maths in 4B");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aGroupWithNoFixedWeeklyTimeIsListedOnTheDeploymentPageWithItsHoursCounted() {
+    long school = accounts.schoolIds().get(1);
+    PageSession senco = as("SENCO", school);
+    LocalDate today = LocalDate.now(clock);
+    String path = "/schools/" + school + "/provision/deployment";
+    senco.get(path);
+    PageSession.Page before = senco.get(path);
+    long ta = jdbc.sql("select max(staff_id) from staff_role where school_id = ? and role = 'TEACHING_ASSISTANT'")
+        .param(school).query(Long.class).single();
+    long pupil = freshRegisterPupil(school, 0);
+    // Posted without weekly times, as clients written before groups had them do.
+    long group = group(school, intervention(school, "Precision teaching"), ta, List.of(pupil), today.minusWeeks(1),
+        today.plusWeeks(4), "");
+    PageSession.Page after = senco.get(path);
+    SqlStatements.assertBounded(20, SqlStatements.of(before), SqlStatements.of(after));
+    String deployment = HtmlUtils.htmlUnescape(after.body());
+    assertThat(deployment).contains("Groups with no fixed weekly time", "could not be checked",
+        "href=\"/schools/" + school + "/provision/groups/" + group + "/edit\"", "Add weekly times",
+        "2 x 30 min a week");
+    assertThat(HtmlUtils.htmlUnescape(senco.get("/schools/" + school + "/provision/groups/" + group).body()))
+        .contains("No fixed weekly time, so clashes with other groups could not be checked.", "Add weekly times");
+    String name = jdbc.sql("select given_name || ' ' || family_name from staff where id = ?").param(ta)
+        .query(String.class).single();
+    assertThat(deployment).as("the hours of its staff still count").contains(name);
+  }
+
   private int groupVersion(long groupId) {
     return jdbc.sql("select version from provision_group where id = ?").param(groupId).query(Integer.class).single();
   }

@@ -90,12 +90,20 @@ public final class PageSession {
   }
 
   public Page post(String path, Map<String, String> fields) {
+    return post(path, fields, "");
+  }
+
+  /**
+   * A form post with fields given more than once (ticked checkboxes) in {@code repeated}, already encoded, like
+   * {@code pupilIds=1&pupilIds=2}.
+   */
+  public Page post(String path, Map<String, String> fields, String repeated) {
     Map<String, String> all = new LinkedHashMap<>(fields);
     all.putIfAbsent("_csrf", csrf);
     String body = all.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+        .collect(Collectors.joining("&")) + (repeated.isEmpty() ? "" : "&" + repeated);
     return send(HttpRequest.newBuilder(uri(path))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -13,7 +13,7 @@ import org.senda.web.DateParts;
 record GroupForm(@Nullable String interventionId, @Nullable List<String> staffIds, @Nullable List<String> pupilIds,
     @Nullable String sessionsPerWeek, @Nullable String minutesPerSession, @Nullable DateParts startDate,
     @Nullable DateParts endDate, @Nullable List<SlotRow> slots, @Nullable String room,
-    @Nullable String reviewAfterWeeks, @Nullable Integer version) {
+    @Nullable String reviewAfterWeeks, @Nullable Integer version, @Nullable String kind, @Nullable String lessons) {
 
   /** Shows a few blank rows beyond those typed, and a blank row for any the browser left out. */
   GroupForm {
@@ -38,7 +38,7 @@ record GroupForm(@Nullable String interventionId, @Nullable List<String> staffId
 
   static GroupForm empty() {
     return new GroupForm("", List.of(), List.of(), "", "", DateParts.of(null), DateParts.of(null), rows(List.of()),
-        "", "6", 0);
+        "", "6", 0, DeliveryKind.GROUP.name(), "");
   }
 
   static GroupForm of(ProvisionReports.GroupDetail g, List<ProvisionReports.StaffRow> staff,
@@ -49,7 +49,7 @@ record GroupForm(@Nullable String interventionId, @Nullable List<String> staffId
         String.valueOf(g.minutesPerSession()), DateParts.of(g.startDate()), DateParts.of(g.endDate()),
         g.slots().stream().map(t -> new SlotRow(t.dayOfWeek(), t.startTime(), String.valueOf(t.minutes())))
             .toList(), g.room(), g.reviewAfterWeeks() == null ? "" : String.valueOf(g.reviewAfterWeeks()),
-        g.version());
+        g.version(), g.kind().name(), g.lessons());
   }
 
   /** The rows given, then blank rows up to {@link #ROWS} (or one spare when more are filled in). */
@@ -136,7 +136,8 @@ record GroupForm(@Nullable String interventionId, @Nullable List<String> staffId
         endDate == null ? null : endDate.toDate().orElse(null), room, null, null, Whole.parse(reviewAfterWeeks),
         filledRows().stream().map(i -> slotRows().get(i))
             .map(r -> new ProvisionService.SlotDraft(r.dayOfWeek(), r.startTime(), Whole.parse(r.minutes())))
-            .toList());
+            .toList(), kind == null || kind.isBlank() ? null : kind,
+        DeliveryKind.IN_CLASS.name().equals(kind) ? lessons : null);
   }
 
   private static @Nullable Long ids(String text) {

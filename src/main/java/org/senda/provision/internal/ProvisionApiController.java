@@ -24,19 +24,27 @@ class ProvisionApiController {
   record InterventionJson(long id, String name, String areaOfNeed, @Nullable String description,
       @Nullable String evidenceLink, int defaultGroupSize, int sessionsPerWeek, int minutesPerSession,
       int lengthWeeks, long resourcesCostPence, @Nullable String entryExitMeasure, String deliveredByRole,
-      boolean sharedAcrossTrust) {
+      boolean sharedAcrossTrust, int version) {
 
     static InterventionJson of(Intervention i) {
       return new InterventionJson(i.id(), i.name(), i.areaOfNeed(), i.description(), i.evidenceLink(),
           i.defaultGroupSize(), i.sessionsPerWeek(), i.minutesPerSession(), i.lengthWeeks(),
-          i.resourcesCostPence(), i.entryExitMeasure(), i.deliveredByRole(), i.sharedAcrossTrust());
+          i.resourcesCostPence(), i.entryExitMeasure(), i.deliveredByRole(), i.sharedAcrossTrust(), i.version());
     }
   }
 
   record InterventionRequest(@Nullable String name, @Nullable String areaOfNeed, @Nullable String description,
       @Nullable String evidenceLink, @Nullable Integer defaultGroupSize, @Nullable Integer sessionsPerWeek,
       @Nullable Integer minutesPerSession, @Nullable Integer lengthWeeks, @Nullable Long resourcesCostPence,
-      @Nullable String entryExitMeasure, @Nullable String deliveredByRole, @Nullable Boolean sharedAcrossTrust) {}
+      @Nullable String entryExitMeasure, @Nullable String deliveredByRole, @Nullable Boolean sharedAcrossTrust,
+      @Nullable Integer version) {
+
+    ProvisionService.InterventionDraft draft(boolean shared) {
+      return new ProvisionService.InterventionDraft(name, areaOfNeed, description, evidenceLink, defaultGroupSize,
+          sessionsPerWeek, minutesPerSession, lengthWeeks, resourcesCostPence, entryExitMeasure, deliveredByRole,
+          shared);
+    }
+  }
 
   record CostJson(BigDecimal planned, BigDecimal actual, BigDecimal perPupilActual, BigDecimal perPupilPlanned,
       long plannedSessions, long deliveredSessions, long cancelledSessions, int pupils) {}
@@ -100,12 +108,58 @@ class ProvisionApiController {
   @PostMapping("/schools/{schoolId}/interventions")
   ResponseEntity<InterventionJson> addIntervention(@PathVariable long schoolId,
       @RequestBody InterventionRequest r) {
-    Intervention added = provision.addIntervention(schoolId, new ProvisionService.InterventionDraft(r.name(),
-        r.areaOfNeed(), r.description(), r.evidenceLink(), r.defaultGroupSize(), r.sessionsPerWeek(),
-        r.minutesPerSession(), r.lengthWeeks(), r.resourcesCostPence(), r.entryExitMeasure(), r.deliveredByRole(),
-        Boolean.TRUE.equals(r.sharedAcrossTrust())));
+    Intervention added = provision.addIntervention(schoolId, r.draft(Boolean.TRUE.equals(r.sharedAcrossTrust())));
     return ResponseEntity.created(URI.create("/api/v1/schools/" + schoolId + "/interventions/" + added.id()))
         .body(InterventionJson.of(added));
+  }
+
+  // --- The trust's shared catalogue, kept by the trust SEND lead (as on the trust catalogue pages)
+
+  /** The entries shared across the trust; for the trust SEND lead (school staff read them in their school's). */
+  @GetMapping("/trusts/{trustId}/interventions")
+  List<InterventionJson> trustInterventions(@PathVariable long trustId) {
+    return provision.trustCatalogue(trustId).stream().map(InterventionJson::of).toList();
+  }
+
+  /** Adds an entry every school of the trust sees in its catalogue (read-only there). */
+  @PostMapping("/trusts/{trustId}/interventions")
+  ResponseEntity<InterventionJson> addTrustIntervention(@PathVariable long trustId,
+      @RequestBody InterventionRequest r) {
+    Intervention added = provision.addTrustIntervention(trustId, r.draft(false));
+    return ResponseEntity.created(URI.create("/api/v1/trusts/" + trustId + "/interventions/" + added.id()))
+        .eTag(String.valueOf(added.version())).body(InterventionJson.of(added));
+  }
+
+  /**
+   * Changes a shared entry. {@code version} in the body (or the If-Match header) is the version the change is based
+   * on; a change based on an older one is refused with 409, and one that gives neither with 422.
+   */
+  @org.springframework.web.bind.annotation.PutMapping("/trusts/{trustId}/interventions/{interventionId}")
+  ResponseEntity<InterventionJson> updateTrustIntervention(@PathVariable long trustId,
+      @PathVariable long interventionId, @RequestBody InterventionRequest r,
+      @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false)
+      @Nullable String ifMatch) {
+    Integer version = r.version() != null ? r.version() : version(ifMatch);
+    if (version == null) {
+      // Checks who is asking first, so that a refusal is not mistaken for a missing version.
+      provision.trustCatalogue(trustId);
+      throw new ProvisionInvalid(List.of(new ProvisionInvalid.FieldError("version", ifMatch == null
+          ? "Send the version of the entry you read, as version or in the If-Match header"
+          : "The If-Match header must be the version number of the entry you read")));
+    }
+    Intervention saved = provision.updateTrustIntervention(trustId, interventionId, version, r.draft(false));
+    return ResponseEntity.ok().eTag(String.valueOf(saved.version())).body(InterventionJson.of(saved));
+  }
+
+  private static @Nullable Integer version(@Nullable String ifMatch) {
+    if (ifMatch == null) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   @PostMapping("/schools/{schoolId}/provision-groups")

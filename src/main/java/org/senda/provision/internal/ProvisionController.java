@@ -260,6 +260,8 @@ class ProvisionController {
             + ("E".equals(p.sendStatus()) ? ", EHC plan" : "K".equals(p.sendStatus()) ? ", SEN support" : "")))
         .toList());
     model.addAttribute("days", DAYS);
+    model.addAttribute("kinds", java.util.Arrays.stream(DeliveryKind.values())
+        .map(k -> new Option(k.name(), k.title())).toList());
     return "provision/group-form";
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.senda.access.Role;
 import org.senda.organisation.Organisation;
 import org.senda.organisation.SchoolCalendar;
@@ -97,10 +98,72 @@ class ProvisionDemoData implements DemoContributor {
           i.lengthWeeks(), i.resourcesCostPence(), i.entryExitMeasure(), i.deliveredByRole()));
       catalogue.add(new long[] {id, n});
     }
+    long inClass = store.insert(new ProvisionStore.NewIntervention(trustId, null, IN_CLASS.name(),
+        IN_CLASS.areaOfNeed(), IN_CLASS.description(), IN_CLASS.evidenceLink(), IN_CLASS.defaultGroupSize(),
+        IN_CLASS.sessionsPerWeek(), IN_CLASS.minutesPerSession(), IN_CLASS.lengthWeeks(),
+        IN_CLASS.resourcesCostPence(), IN_CLASS.entryExitMeasure(), IN_CLASS.deliveredByRole()));
     Random random = trust.random("provision");
+    Random inClassRandom = trust.random("provision.in-class");
     List<Long> schoolIds = trust.get("demo.schoolIds");
     for (long schoolId : schoolIds) {
-      groups(trust, schoolId, catalogue, random);
+      groups(trust, schoolId, catalogue, random, inClass, inClassRandom);
+    }
+  }
+
+  /**
+   * The catalogue entry for in-class support: the catalogue lists what a school can deliver, so a teaching
+   * assistant supporting pupils in their lessons is chosen from it like any intervention, and is costed the same way.
+   */
+  static final ProvisionStore.NewIntervention IN_CLASS = entry("In-class TA support", CL,
+      "A teaching assistant supports named pupils inside their lessons, working with the class teacher on the "
+          + "pupils' targets.",
+      "https://educationendowmentfoundation.org.uk/education-evidence/guidance-reports/teaching-assistants",
+      3, 5, 60, 36, 0, null, TA);
+
+  /**
+   * In-class support in each school: this year a teaching assistant in English and maths lessons every day, last
+   * year in maths lessons three times a week, with their sessions. Its own random numbers, so the groups above stay
+   * as they were.
+   */
+  private void inClassSupport(DemoTrust trust, long schoolId, long interventionId, List<Long> pupils,
+      List<StaffSummary> tas, Random random, List<Object[]> sessions, Map<Long, List<Long>> members) {
+    LocalDate today = trust.today();
+    int firstYear = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
+    SchoolCalendar calendar = organisation.calendar(schoolId);
+    String[][] runs = {{"English and maths lessons", "5", "11:00"}, {"Maths lessons", "3", "11:00"}};
+    for (int n = 0; n < runs.length; n++) {
+      LocalDate start = LocalDate.of(firstYear - n, 9, 8).with(DayOfWeek.MONDAY);
+      LocalDate end = LocalDate.of(firstYear - n + 1, 7, 17);
+      if (!start.isBefore(today) || tas.isEmpty() || pupils.size() < 2) {
+        continue;
+      }
+      StaffSummary ta = tas.get(random.nextInt(tas.size()));
+      Set<Long> chosen = new LinkedHashSet<>();
+      while (chosen.size() < Math.min(2 + random.nextInt(2), pupils.size())) {
+        chosen.add(pupils.get(random.nextInt(pupils.size())));
+      }
+      int perWeek = Integer.parseInt(runs[n][1]);
+      List<Slot> slots = new ArrayList<>();
+      for (int d = 0; d < perWeek; d++) {
+        slots.add(new Slot(DAYS[perWeek == 5 ? d : d * 2], runs[n][2], 60));
+      }
+      long groupId = store.insert(new ProvisionStore.NewGroup(schoolId, interventionId, perWeek, 60, start, end, null,
+          List.of(new ProvisionStore.GroupStaff(0, ta.id(), Role.TEACHING_ASSISTANT)), List.copyOf(chosen), slots,
+          null, DeliveryKind.IN_CLASS, runs[n][0]), start.atStartOfDay(ZoneOffset.UTC).toInstant());
+      members.put(groupId, List.copyOf(chosen));
+      LocalDate last = end.isBefore(today) ? end : today.minusDays(1);
+      for (LocalDate monday = start; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
+        for (Slot slot : slots) {
+          LocalDate day = monday.plusDays(DayOfWeek.valueOf(slot.dayOfWeek()).ordinal());
+          if (day.isAfter(last) || !ProvisionCost.schoolDay(day, calendar)) {
+            continue;
+          }
+          boolean cancelled = random.nextInt(20) == 0;
+          sessions.add(new Object[] {groupId, schoolId, day, !cancelled,
+              cancelled ? CANCELLED[random.nextInt(CANCELLED.length)] : null, slot.minutes(),
+              Timestamp.from(day.atTime(15, 30).toInstant(ZoneOffset.UTC))});
+        }
+      }
     }
   }
 
@@ -110,7 +173,8 @@ class ProvisionDemoData implements DemoContributor {
    * twenty cancelled, and entry and exit measures for groups that have finished. Some interventions work well
    * (large gains, most pupils meeting the target) and some barely at all, so the effectiveness report tells a story.
    */
-  private void groups(DemoTrust trust, long schoolId, List<long[]> catalogue, Random random) {
+  private void groups(DemoTrust trust, long schoolId, List<long[]> catalogue, Random random, long inClass,
+      Random inClassRandom) {
     LocalDate today = trust.today();
     List<Long> pupils = trust.get("demo.pupilIds." + schoolId);
     List<StaffSummary> staff = organisation.staffOf(schoolId);
@@ -148,7 +212,7 @@ class ProvisionDemoData implements DemoContributor {
           List<Slot> slots = slots(i, impacts.size() + members.size(), members.size());
           long groupId = store.insert(new ProvisionStore.NewGroup(schoolId, entry[0], i.sessionsPerWeek(),
               i.minutesPerSession(), start, end, null, List.of(new ProvisionStore.GroupStaff(0, member.id(), role)),
-              List.copyOf(chosen), slots, Math.min(6, i.lengthWeeks())),
+              List.copyOf(chosen), slots, Math.min(6, i.lengthWeeks()), DeliveryKind.derived(chosen.size()), null),
               start.atStartOfDay(ZoneOffset.UTC).toInstant());
           if (end.isBefore(today)) {
             impacts.add(new Object[] {end, EFFECT[(int) entry[1]] >= 5 ? "Most pupils made good progress "
@@ -184,6 +248,7 @@ class ProvisionDemoData implements DemoContributor {
         }
       }
     }
+    inClassSupport(trust, schoolId, inClass, pupils, tas, inClassRandom, sessions, members);
     jdbcTemplate.batchUpdate("""
         insert into provision_session (group_id, school_id, session_date, delivered, cancelled_reason, minutes,
           recorded_at) values (?, ?, ?, ?, ?, ?, ?)""", sessions);
@@ -234,7 +299,7 @@ class ProvisionDemoData implements DemoContributor {
       "Staff absence", "Assessment week", "Room needed for exams"};
 
   private static ProvisionStore.NewIntervention entry(String name, String area, String description, String link,
-      int size, int perWeek, int minutes, int weeks, long pence, String measure, String role) {
+      int size, int perWeek, int minutes, int weeks, long pence, @Nullable String measure, String role) {
     return new ProvisionStore.NewIntervention(0, null, name, area, description, link, size, perWeek, minutes, weeks,
         pence, measure, role);
   }

@@ -127,13 +127,13 @@ class ProvisionMapController {
     List<List<Object>> table = new ArrayList<>();
     table.add(List.of("Intervention", "Area of need", "Start", "End", "Sessions a week", "Minutes a session",
         "Weekly times", "Room", "Staff", "Pupils", "Pupil names", "Sessions delivered in term", "Cost in term (£)",
-        "Cost per pupil (£)"));
+        "Cost per pupil (£)", "Kind", "Lessons (in-class support)"));
     for (ProvisionMaps.MapEntry g : map.groups()) {
       table.add(List.of(g.intervention(), area(g.areaOfNeed()), g.startDate().toString(), g.endDate().toString(),
           g.sessionsPerWeek(), g.minutesPerSession(), g.when(), g.room() == null ? "" : g.room(),
           String.join("; ", g.staff().stream().map(ProvisionMaps.StaffJson::name).toList()), g.pupils().size(),
           String.join("; ", g.pupils().stream().map(p -> p.name() + " (" + p.yearGroup() + ")").toList()),
-          g.sessionsDeliveredInTerm(), g.costInTerm(), g.costPerPupil()));
+          g.sessionsDeliveredInTerm(), g.costInTerm(), g.costPerPupil(), g.kindTitle(), text(g.lessons())));
     }
     return table;
   }
@@ -176,14 +176,14 @@ class ProvisionMapController {
     List<List<Object>> table = new ArrayList<>();
     table.add(List.of("Academic year", "Intervention", "Area of need", "Start", "End", "Staff", "Pupils in group",
         "Sessions delivered", "Sessions attended", "Sessions cancelled", "Measure", "Entry", "Exit", "Exit target",
-        "Impact review", "Cost of group (£)", "Pupil's share (£)"));
+        "Impact review", "Cost of group (£)", "Pupil's share (£)", "Kind"));
     for (ProvisionMaps.HistoryEntry e : history.provision()) {
       table.add(List.of(academicYear(e.startDate()), e.intervention(), area(e.areaOfNeed()),
           e.startDate().toString(), e.endDate().toString(),
           String.join("; ", e.staff().stream().map(ProvisionMaps.StaffJson::name).toList()), e.pupilsInGroup(),
           e.sessionsDelivered(), e.sessionsAttended(), e.sessionsCancelled(), text(e.measure()),
           number(e.entryMeasure()), number(e.exitMeasure()), number(e.exitTarget()), text(e.impactSummary()),
-          e.groupCost(), e.costShare()));
+          e.groupCost(), e.costShare(), e.delivery() + (e.lessons() == null ? "" : " in " + e.lessons())));
     }
     audit.record(AuditAction.EXPORT, "pupil", pupilId, schoolId, "provision history xlsx");
     return xlsx(table, "Provision history", "provision-history-" + pupilId + ".xlsx");

@@ -29,10 +29,16 @@ class ProvisionMaps {
       List<StaffJson> staff, int pupilsInGroup, long sessionsDelivered, long sessionsCancelled,
       long sessionsAttended, @Nullable BigDecimal entryMeasure, @Nullable BigDecimal exitMeasure,
       @Nullable BigDecimal exitTarget, BigDecimal groupCost, BigDecimal costShare,
-      @Nullable LocalDate impactReviewedOn, @Nullable String impactSummary) {
+      @Nullable LocalDate impactReviewedOn, @Nullable String impactSummary, DeliveryKind kind,
+      @Nullable String lessons) {
 
     public @Nullable BigDecimal gain() {
       return entryMeasure == null || exitMeasure == null ? null : exitMeasure.subtract(entryMeasure);
+    }
+
+    /** "Group of 4", "One to one" or "In-class support". */
+    public String delivery() {
+      return kind.describe(pupilsInGroup);
     }
   }
 
@@ -47,7 +53,13 @@ class ProvisionMaps {
   record MapEntry(long groupId, String intervention, String areaOfNeed, LocalDate startDate, LocalDate endDate,
       @Nullable String room, int sessionsPerWeek, int minutesPerSession, List<StaffJson> staff,
       List<MapPupilJson> pupils, long sessionsDeliveredInTerm, BigDecimal costInTerm, BigDecimal costPerPupil,
-      @Nullable String dayOfWeek, @Nullable String startTime, List<Slot> slots) {
+      @Nullable String dayOfWeek, @Nullable String startTime, List<Slot> slots, DeliveryKind kind,
+      @Nullable String lessons) {
+
+    /** "Withdrawal group", "One to one" or "In-class support". */
+    public String kindTitle() {
+      return kind.title();
+    }
 
     /** "Monday 09:15 (30 min); Wednesday 13:15 (30 min)". */
     public String when() {
@@ -92,7 +104,7 @@ class ProvisionMaps {
       entries.add(new HistoryEntry(r.groupId(), r.interventionId(), r.intervention(), r.areaOfNeed(), r.measure(),
           r.startDate(), r.endDate(), r.room(), staffJson(groupStaff), r.pupils(), r.deliveredSessions(),
           r.cancelledSessions(), r.attended(), r.entryMeasure(), r.exitMeasure(), r.exitTarget(), cost, share,
-          r.impactReviewedOn(), r.impactSummary()));
+          r.impactReviewedOn(), r.impactSummary(), r.kind(), r.lessons()));
     }
     audit.record(AuditAction.VIEW, "pupil", pupilId, pupil.schoolId(), "provision history");
     return new History(pupilId, pupil.schoolId(), pupil.name(), entries, total);
@@ -194,7 +206,7 @@ class ProvisionMaps {
           g.room(), g.sessionsPerWeek(), g.minutesPerSession(), staffJson(groupStaff),
           groupPupils.stream().map(p -> new MapPupilJson(p.pupilId(), p.name(), p.yearGroup())).toList(),
           g.deliveredSessions(), cost, perPupil, g.slots().isEmpty() ? null : g.slots().getFirst().dayOfWeek(),
-          g.slots().isEmpty() ? null : g.slots().getFirst().startTime(), g.slots());
+          g.slots().isEmpty() ? null : g.slots().getFirst().startTime(), g.slots(), g.kind(), g.lessons());
       if (!groupFilter.test(entry)) {
         continue;
       }

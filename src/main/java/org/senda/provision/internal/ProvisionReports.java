@@ -26,12 +26,19 @@ class ProvisionReports {
       @Nullable String measure, LocalDate startDate, LocalDate endDate, @Nullable String room,
       @Nullable BigDecimal entryMeasure, @Nullable BigDecimal exitMeasure, @Nullable BigDecimal exitTarget,
       int pupils, long deliveredSessions, long deliveredMinutes, long cancelledSessions, long attended,
-      long resourcesPence, @Nullable LocalDate impactReviewedOn, @Nullable String impactSummary) {}
+      long resourcesPence, @Nullable LocalDate impactReviewedOn, @Nullable String impactSummary, DeliveryKind kind,
+      @Nullable String lessons) {
+
+    /** "Group of 4", "One to one" or "In-class support". */
+    public String delivery() {
+      return kind.describe(pupils);
+    }
+  }
 
   record MapGroup(long groupId, String intervention, String areaOfNeed, LocalDate startDate, LocalDate endDate,
       @Nullable String room, int sessionsPerWeek, int minutesPerSession, long deliveredSessions,
       long deliveredMinutes, long resourcesPence, List<Slot> slots, @Nullable Integer reviewAfterWeeks,
-      @Nullable LocalDate impactReviewedOn) {
+      @Nullable LocalDate impactReviewedOn, DeliveryKind kind, @Nullable String lessons) {
 
     /** Minutes a week: its weekly times, and sessions beyond them (not yet given a time) at the usual length. */
     long weeklyMinutes() {
@@ -61,7 +68,7 @@ class ProvisionReports {
     return jdbc.sql("""
         select g.id, i.id as intervention_id, i.name, i.area_of_need, i.entry_exit_measure, g.start_date,
                g.end_date, g.room, gp.entry_measure, gp.exit_measure, gp.exit_target, i.resources_cost_pence,
-               g.impact_reviewed_on, g.impact_summary,
+               g.impact_reviewed_on, g.impact_summary, g.kind, g.lessons,
                (select count(*) from provision_group_pupil x where x.group_id = g.id) as pupils,
                coalesce(d.delivered, 0) as delivered, coalesce(d.minutes, 0) as minutes,
                coalesce(d.cancelled, 0) as cancelled,
@@ -85,7 +92,8 @@ class ProvisionReports {
             rs.getString("room"), rs.getBigDecimal("entry_measure"), rs.getBigDecimal("exit_measure"),
             rs.getBigDecimal("exit_target"), rs.getInt("pupils"), rs.getLong("delivered"), rs.getLong("minutes"),
             rs.getLong("cancelled"), rs.getLong("attended"), rs.getLong("resources_cost_pence"),
-            rs.getObject("impact_reviewed_on", LocalDate.class), rs.getString("impact_summary")))
+            rs.getObject("impact_reviewed_on", LocalDate.class), rs.getString("impact_summary"),
+            DeliveryKind.valueOf(rs.getString("kind")), rs.getString("lessons")))
         .list();
   }
 
@@ -116,7 +124,7 @@ class ProvisionReports {
     return jdbc.sql("""
         select g.id, i.name, i.area_of_need, g.start_date, g.end_date, g.room, g.sessions_per_week,
                g.minutes_per_session, i.resources_cost_pence, g.review_after_weeks,
-               g.impact_reviewed_on,
+               g.impact_reviewed_on, g.kind, g.lessons,
                coalesce(d.delivered, 0) as delivered, coalesce(d.minutes, 0) as minutes
           from provision_group g
           join intervention i on i.id = g.intervention_id
@@ -135,7 +143,8 @@ class ProvisionReports {
             rs.getLong("delivered"), rs.getLong("minutes"), rs.getLong("resources_cost_pence"),
             List.copyOf(slots.getOrDefault(rs.getLong("id"), List.of())),
             (Integer) rs.getObject("review_after_weeks", Integer.class),
-            rs.getObject("impact_reviewed_on", LocalDate.class)))
+            rs.getObject("impact_reviewed_on", LocalDate.class), DeliveryKind.valueOf(rs.getString("kind")),
+            rs.getString("lessons")))
         .list();
   }
 
@@ -275,7 +284,8 @@ class ProvisionReports {
   record GroupDetail(long groupId, long schoolId, long interventionId, String intervention, String areaOfNeed,
       @Nullable String measure, int sessionsPerWeek, int minutesPerSession, LocalDate startDate, LocalDate endDate,
       @Nullable String room, List<Slot> slots, @Nullable Integer reviewAfterWeeks,
-      @Nullable LocalDate impactReviewedOn, @Nullable String impactSummary, int version) {
+      @Nullable LocalDate impactReviewedOn, @Nullable String impactSummary, int version, DeliveryKind kind,
+      @Nullable String lessons) {
 
     /** Minutes a week: its weekly times, and sessions beyond them (not yet given a time) at the usual length. */
     public long weeklyMinutes() {
@@ -305,7 +315,7 @@ class ProvisionReports {
     return jdbc.sql("""
         select g.id, g.school_id, i.id as intervention_id, i.name, i.area_of_need, i.entry_exit_measure,
                g.sessions_per_week, g.minutes_per_session, g.start_date, g.end_date, g.room,
-               g.review_after_weeks, g.impact_reviewed_on, g.impact_summary, g.version
+               g.review_after_weeks, g.impact_reviewed_on, g.impact_summary, g.version, g.kind, g.lessons
           from provision_group g join intervention i on i.id = g.intervention_id
          where g.id = ?""")
         .param(groupId)
@@ -315,7 +325,7 @@ class ProvisionReports {
             rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
             rs.getString("room"), slots, (Integer) rs.getObject("review_after_weeks", Integer.class),
             rs.getObject("impact_reviewed_on", LocalDate.class), rs.getString("impact_summary"),
-            rs.getInt("version")))
+            rs.getInt("version"), DeliveryKind.valueOf(rs.getString("kind")), rs.getString("lessons")))
         .optional();
   }
 

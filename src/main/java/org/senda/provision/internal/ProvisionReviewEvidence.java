@@ -29,9 +29,18 @@ class ProvisionReviewEvidence implements ReviewEvidence {
         .filter(r -> !on(r).isBefore(since))
         .sorted(Comparator.comparing(ProvisionReviewEvidence::on))
         .map(r -> new ReviewEvidenceItem(r.intervention() + ": " + result(r),
-            r.pupils() == 1 ? "One-to-one provision" : "Provision group of " + r.pupils(), on(r),
+            evidence(r), on(r),
             r.impactSummary(), null))
         .toList();
+  }
+
+  /** "One-to-one provision", "Provision group of 4" or "In-class support in English and maths". */
+  static String evidence(ProvisionReports.HistoryRow r) {
+    return switch (r.kind()) {
+      case ONE_TO_ONE -> "One-to-one provision";
+      case GROUP -> "Provision group of " + r.pupils();
+      case IN_CLASS -> "In-class support" + (r.lessons() == null ? "" : " in " + r.lessons());
+    };
   }
 
   private static LocalDate on(ProvisionReports.HistoryRow r) {

@@ -42,7 +42,18 @@ class ProvisionService {
   record GroupDraft(@Nullable Long interventionId, @Nullable List<StaffDraft> staff, @Nullable List<Long> pupilIds,
       @Nullable Integer sessionsPerWeek, @Nullable Integer minutesPerSession, @Nullable LocalDate startDate,
       @Nullable LocalDate endDate, @Nullable String room, @Nullable String dayOfWeek, @Nullable String startTime,
-      @Nullable Integer reviewAfterWeeks, @Nullable List<SlotDraft> slots) {}
+      @Nullable Integer reviewAfterWeeks, @Nullable List<SlotDraft> slots, @Nullable String kind,
+      @Nullable String lessons) {
+
+    /** A draft as clients sent it before groups had a kind: the kind is read from the number of pupils. */
+    GroupDraft(@Nullable Long interventionId, @Nullable List<StaffDraft> staff, @Nullable List<Long> pupilIds,
+        @Nullable Integer sessionsPerWeek, @Nullable Integer minutesPerSession, @Nullable LocalDate startDate,
+        @Nullable LocalDate endDate, @Nullable String room, @Nullable String dayOfWeek, @Nullable String startTime,
+        @Nullable Integer reviewAfterWeeks, @Nullable List<SlotDraft> slots) {
+      this(interventionId, staff, pupilIds, sessionsPerWeek, minutesPerSession, startDate, endDate, room, dayOfWeek,
+          startTime, reviewAfterWeeks, slots, null, null);
+    }
+  }
 
   /** A weekly time as given; minutes default to the group's minutes per session. */
   record SlotDraft(@Nullable String dayOfWeek, @Nullable String startTime, @Nullable Integer minutes) {}
@@ -113,6 +124,39 @@ class ProvisionService {
       throw new org.senda.access.ActionForbidden("the trust's intervention catalogue");
     }
     return user;
+  }
+
+  /**
+   * The trust SEND lead of trust {@code trustId}: another trust is not found (404) and anyone else of this trust is
+   * refused (403). School staff read the shared entries through their school's catalogue.
+   */
+  private SendaUser trustLead(long trustId) {
+    SendaUser user = permissions.current();
+    if (user.trustId() != trustId) {
+      throw new AccessRefused("trust " + trustId);
+    }
+    return trustLead();
+  }
+
+  /** The shared entries of trust {@code trustId}, for its SEND lead. */
+  @Transactional(readOnly = true)
+  List<Intervention> trustCatalogue(long trustId) {
+    trustLead(trustId);
+    return trustCatalogue();
+  }
+
+  /** Adds a shared entry to trust {@code trustId}'s catalogue, for its SEND lead. */
+  @Transactional
+  Intervention addTrustIntervention(long trustId, InterventionDraft d) {
+    trustLead(trustId);
+    return addTrustIntervention(d);
+  }
+
+  /** Changes a shared entry of trust {@code trustId}, for its SEND lead, if still at {@code version}. */
+  @Transactional
+  Intervention updateTrustIntervention(long trustId, long interventionId, int version, InterventionDraft d) {
+    trustLead(trustId);
+    return updateTrustIntervention(interventionId, version, d);
   }
 
   /** Whether the signed-in person keeps their trust's shared catalogue. */
@@ -371,9 +415,25 @@ class ProvisionService {
     } else if (d.startDate() != null && d.endDate().isAfter(d.startDate().plusYears(3))) {
       errors.add(error("endDate", "End date must be within three years of the start date"));
     }
+    DeliveryKind kind = kind(errors, d);
     String room = trim(d.room());
     if (room != null && room.length() > 100) {
       errors.add(error("room", "Room must be 100 characters or fewer"));
+    }
+    String lessons = trim(d.lessons());
+    if (kind == DeliveryKind.IN_CLASS) {
+      if (lessons == null) {
+        errors.add(error("lessons", "Enter the lessons the support is in, for example English and maths in 4B"));
+      } else if (lessons.length() > 200) {
+        errors.add(error("lessons", "Lessons must be 200 characters or fewer"));
+      }
+      if (room != null) {
+        errors.add(error("room", "In-class support happens in the pupils' lessons: leave the room blank and "
+            + "name the lessons instead"));
+      }
+    } else {
+      // Lessons are named for in-class support only; a withdrawal group or one-to-one support has a room.
+      lessons = null;
     }
     if (d.reviewAfterWeeks() != null && (d.reviewAfterWeeks() < 1 || d.reviewAfterWeeks() > 156)) {
       errors.add(error("reviewAfterWeeks", "Review after must be between 1 and 156 weeks"));
@@ -382,7 +442,29 @@ class ProvisionService {
       throw new ProvisionInvalid(errors);
     }
     return new ProvisionStore.NewGroup(schoolId, intervention.id(), spw, mps, d.startDate(), d.endDate(), room, staff,
-        pupilIds, slots, d.reviewAfterWeeks());
+        pupilIds, slots, d.reviewAfterWeeks(), kind, lessons);
+  }
+
+  /**
+   * The kind asked for, or, when none is given, the kind read from the number of pupils as before kinds were kept.
+   * One-to-one support is for exactly one pupil.
+   */
+  private static DeliveryKind kind(List<ProvisionInvalid.FieldError> errors, GroupDraft d) {
+    String asked = trim(d.kind());
+    int given = d.pupilIds() == null ? 0 : d.pupilIds().size();
+    if (asked == null) {
+      return DeliveryKind.derived(given);
+    }
+    DeliveryKind kind = DeliveryKind.parse(asked).orElse(null);
+    if (kind == null) {
+      errors.add(error("kind", "Kind must be one of GROUP, ONE_TO_ONE, IN_CLASS"));
+      return DeliveryKind.derived(given);
+    }
+    if (kind == DeliveryKind.ONE_TO_ONE && given > 1) {
+      errors.add(error("pupilIds", "One-to-one support is for one pupil: select one pupil, or choose a "
+          + "withdrawal group or in-class support for " + given + " pupils"));
+    }
+    return kind;
   }
 
   /**

@@ -34,7 +34,7 @@ class ProvisionStore {
 
   record NewGroup(long schoolId, long interventionId, int sessionsPerWeek, int minutesPerSession, LocalDate startDate,
       LocalDate endDate, @Nullable String room, List<GroupStaff> staff, List<Long> pupilIds, List<Slot> slots,
-      @Nullable Integer reviewAfterWeeks) {}
+      @Nullable Integer reviewAfterWeeks, DeliveryKind kind, @Nullable String lessons) {}
 
   record Attendance(long pupilId, boolean attended) {}
 
@@ -116,12 +116,13 @@ class ProvisionStore {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
         insert into provision_group (school_id, intervention_id, sessions_per_week, minutes_per_session, start_date,
-          end_date, room, review_after_weeks, created_at)
-        values (:school, :intervention, :spw, :mps, :start, :end, :room, :review, :now)""")
+          end_date, room, review_after_weeks, created_at, kind, lessons)
+        values (:school, :intervention, :spw, :mps, :start, :end, :room, :review, :now, :kind, :lessons)""")
         .param("school", g.schoolId()).param("intervention", g.interventionId()).param("spw", g.sessionsPerWeek())
         .param("mps", g.minutesPerSession()).param("start", g.startDate()).param("end", g.endDate())
         .param("room", g.room(), java.sql.Types.VARCHAR)
         .param("review", g.reviewAfterWeeks(), java.sql.Types.INTEGER).param("now", Timestamp.from(now))
+        .param("kind", g.kind().name()).param("lessons", g.lessons(), java.sql.Types.VARCHAR)
         .update(key, "id");
     long id = key.getKeyAs(Number.class).longValue();
     insertStaff(id, g);
@@ -161,8 +162,9 @@ class ProvisionStore {
     int updated = jdbc.sql("""
         update provision_group set intervention_id = :intervention, sessions_per_week = :spw,
           minutes_per_session = :mps, start_date = :start, end_date = :end, room = :room,
-          review_after_weeks = :review, version = version + 1
+          review_after_weeks = :review, kind = :kind, lessons = :lessons, version = version + 1
          where id = :id and version = :version""")
+        .param("kind", g.kind().name()).param("lessons", g.lessons(), java.sql.Types.VARCHAR)
         .param("intervention", g.interventionId()).param("spw", g.sessionsPerWeek())
         .param("mps", g.minutesPerSession()).param("start", g.startDate()).param("end", g.endDate())
         .param("room", g.room(), java.sql.Types.VARCHAR)

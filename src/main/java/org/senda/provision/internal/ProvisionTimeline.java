@@ -23,7 +23,7 @@ class ProvisionTimeline implements PupilTimeline {
     String history = "/schools/" + pupil.schoolId() + "/pupils/" + pupil.id() + "/provision";
     for (ProvisionReports.HistoryRow r : reports.historyForPupilPage(pupil.id())) {
       entries.add(new PupilTimelineEntry(r.startDate(), "Started " + r.intervention(),
-          r.pupils() == 1 ? "One to one" : "Group of " + r.pupils(), history));
+          r.delivery() + (r.lessons() == null ? "" : " in " + r.lessons()), history));
       if (r.impactReviewedOn() != null) {
         entries.add(new PupilTimelineEntry(r.impactReviewedOn(), "Impact of " + r.intervention() + " reviewed",
             ProvisionReviewEvidence.result(r), history));

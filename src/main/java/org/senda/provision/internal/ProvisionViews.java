@@ -109,7 +109,11 @@ class ProvisionViews {
 
   record Clash(String who, String day, String first, String second) {}
 
-  record Deployment(LocalDate on, List<StaffHours> staff, List<Clash> clashes, int unscheduled) {}
+  /** A running group with no fixed weekly time: its staff's hours still count, but clashes cannot be checked. */
+  record Unscheduled(long groupId, String intervention, String kind, int sessionsPerWeek, int minutesPerSession,
+      String staff) {}
+
+  record Deployment(LocalDate on, List<StaffHours> staff, List<Clash> clashes, List<Unscheduled> unscheduled) {}
 
   /**
    * Who delivers what in the week of {@code on}: hours per member of staff per week (sessions per week x minutes)
@@ -139,7 +143,11 @@ class ProvisionViews {
     hours.sort(java.util.Comparator.comparing(StaffHours::hoursPerWeek).reversed()
         .thenComparing(StaffHours::name));
     List<Clash> clashes = new ArrayList<>();
-    int unscheduled = (int) groups.stream().filter(g -> g.slots().isEmpty()).count();
+    List<Unscheduled> unscheduled = groups.stream().filter(g -> g.slots().isEmpty())
+        .map(g -> new Unscheduled(g.groupId(), g.intervention(), g.kind().title(), g.sessionsPerWeek(),
+            g.minutesPerSession(), String.join(", ", staff.getOrDefault(g.groupId(), List.of()).stream()
+                .map(ProvisionReports.StaffRow::name).toList())))
+        .toList();
     List<ProvisionReports.MapGroup> scheduled = groups.stream().filter(g -> !g.slots().isEmpty()).toList();
     for (int i = 0; i < scheduled.size(); i++) {
       for (int j = i + 1; j < scheduled.size(); j++) {
