@@ -122,7 +122,7 @@ final class Pages {
   private static final String PUPIL_PROVISION = """
       select g.id, i.id as intervention_id, i.name, i.area_of_need, i.entry_exit_measure, g.start_date,
              g.end_date, g.room, gp.entry_measure, gp.exit_measure, gp.exit_target, i.resources_cost_pence,
-             g.impact_reviewed_on, g.impact_summary,
+             g.impact_reviewed_on, g.impact_summary, g.kind, g.lessons,
              (select count(*) from provision_group_pupil x where x.group_id = g.id) as pupils,
              coalesce(d.delivered, 0) as delivered, coalesce(d.minutes, 0) as minutes,
              coalesce(d.cancelled, 0) as cancelled,
