@@ -93,6 +93,7 @@ class DualRegistrationIntegrationTest {
 
     PageSession.Page saved = senco.post(path(), form(String.valueOf(main), upn, today.minusDays(7), today));
     assertThat(saved.status()).isEqualTo(302);
+    assertThat(senco.follow(saved).body()).contains(upn);
     Map<String, Object> row = jdbc.sql("select id, host_enrolment, ends_on, version from dual_registration"
         + " where pupil_id = ? and host_school_id = ?").params(pupilId, host).query().singleRow();
     long id = ((Number) row.get("id")).longValue();

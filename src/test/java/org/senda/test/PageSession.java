@@ -65,6 +65,18 @@ public final class PageSession {
     return send(HttpRequest.newBuilder(uri(path)).GET());
   }
 
+  /**
+   * Follows a redirect as a browser does (a GET of its Location), so the message it leaves for the next page is
+   * taken there rather than by a later request.
+   */
+  public Page follow(Page redirect) {
+    if (redirect.status() != 302) {
+      throw new AssertionError("expected a redirect, got " + redirect.status());
+    }
+    String location = redirect.header("Location").orElseThrow(() -> new AssertionError("a redirect without Location"));
+    return get(location.replaceFirst("^https?://[^/]+", ""));
+  }
+
   /** A GET with extra request headers (e.g. to ask a test filter to count the request's SQL statements). */
   public Page get(String path, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
