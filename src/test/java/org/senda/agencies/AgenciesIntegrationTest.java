@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.senda.support.ReviewEvidence;
 import org.senda.support.ReviewEvidenceItem;
@@ -24,6 +23,7 @@ import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.test.SqlStatements;
 import org.senda.web.ConcurrentEdit;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 @SendaTest
 class AgenciesIntegrationTest {
 
-  private static final Map<String, PageSession> SESSIONS = new ConcurrentHashMap<>();
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
   private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes();
 
   @LocalServerPort
@@ -69,8 +69,7 @@ class AgenciesIntegrationTest {
   }
 
   PageSession page(String role, long schoolId) {
-    return SESSIONS.computeIfAbsent(role + "/" + schoolId,
-        k -> PageSession.signedIn(port, accounts.get(role, schoolId)));
+    return SESSIONS.of(port, accounts.get(role, schoolId));
   }
 
   Api api(String role, long schoolId) {

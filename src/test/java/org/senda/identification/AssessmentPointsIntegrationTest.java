@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.web.ConcurrentEdit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SendaTest
 class AssessmentPointsIntegrationTest {
 
-  static final Map<String, PageSession> SESSIONS = new ConcurrentHashMap<>();
+  static final SignedInSessions SESSIONS = new SignedInSessions();
   static final AtomicInteger ORDINAL = new AtomicInteger(200 + (int) (System.nanoTime() % 1000));
 
   @LocalServerPort
@@ -33,8 +33,7 @@ class AssessmentPointsIntegrationTest {
   JdbcClient jdbc;
 
   PageSession as(String role, long schoolId) {
-    return SESSIONS.computeIfAbsent(port + "/" + role + "/" + schoolId,
-        k -> PageSession.signedIn(port, accounts.get(role, schoolId)));
+    return SESSIONS.of(port, accounts.get(role, schoolId));
   }
 
   long school() {

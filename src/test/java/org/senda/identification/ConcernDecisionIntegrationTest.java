@@ -21,12 +21,12 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 @SendaTest
 class ConcernDecisionIntegrationTest {
 
-  private static final Map<String, PageSession> SESSIONS = new ConcurrentHashMap<>();
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
 
   @LocalServerPort
   int port;
@@ -58,8 +58,7 @@ class ConcernDecisionIntegrationTest {
   }
 
   PageSession page(String role, long schoolId) {
-    return SESSIONS.computeIfAbsent(role + "/" + schoolId,
-        k -> PageSession.signedIn(port, accounts.get(role, schoolId)));
+    return SESSIONS.of(port, accounts.get(role, schoolId));
   }
 
   long pupilWithoutSen() {

@@ -13,6 +13,7 @@ import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.test.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,11 +43,10 @@ class IdentificationPageChangesIntegrationTest {
   @Autowired
   Clock clock;
 
-  static final Map<String, PageSession> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+  static final SignedInSessions SESSIONS = new SignedInSessions();
 
   PageSession senco(long schoolId) {
-    return SESSIONS.computeIfAbsent(port + "/" + schoolId,
-        k -> PageSession.signedIn(port, accounts.get("SENCO", schoolId)));
+    return SESSIONS.of(port, accounts.get("SENCO", schoolId));
   }
 
   String page(long schoolId) {
@@ -179,7 +179,7 @@ class IdentificationPageChangesIntegrationTest {
         .param(pupilId).query().singleRow();
     String edit = "/schools/" + schoolId + "/year-groups/" + year.get("id") + "/edit";
     String renamed = "Renamed " + year.get("name");
-    PageSession head = PageSession.signedIn(port, accounts.get("HEADTEACHER", schoolId));
+    PageSession head = SESSIONS.of(port, accounts.get("HEADTEACHER", schoolId));
     assertThat(head.post(edit, Map.of("code", text(year.get("code")), "name", renamed,
         "ordinal", text(year.get("ordinal")), "version", text(year.get("version")))).status()).isEqualTo(302);
     try {

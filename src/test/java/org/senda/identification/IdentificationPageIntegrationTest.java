@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,11 +33,10 @@ class IdentificationPageIntegrationTest {
   }
 
   /** One session per account for the whole class: signing in again within a code's 30 seconds is refused. */
-  static final Map<String, PageSession> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+  static final SignedInSessions SESSIONS = new SignedInSessions();
 
   PageSession as(String role, long schoolId) {
-    return SESSIONS.computeIfAbsent(port + "/" + role + "/" + schoolId,
-        k -> PageSession.signedIn(port, accounts.get(role, schoolId)));
+    return SESSIONS.of(port, accounts.get(role, schoolId));
   }
 
   @Test

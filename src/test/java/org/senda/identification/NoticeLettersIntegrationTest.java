@@ -11,12 +11,12 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.test.SqlStatements;
 import org.senda.web.ConcurrentEdit;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SendaTest
 class NoticeLettersIntegrationTest {
 
-  private static final Map<String, PageSession> SESSIONS = new ConcurrentHashMap<>();
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   @LocalServerPort
@@ -57,8 +57,7 @@ class NoticeLettersIntegrationTest {
   }
 
   PageSession page(String role, long schoolId) {
-    return SESSIONS.computeIfAbsent(role + "/" + schoolId,
-        k -> PageSession.signedIn(port, accounts.get(role, schoolId)));
+    return SESSIONS.of(port, accounts.get(role, schoolId));
   }
 
   /** A pupil with no SEN and no concern yet, whose first parent with parental responsibility has no email address. */

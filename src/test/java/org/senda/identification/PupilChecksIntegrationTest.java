@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -12,6 +11,7 @@ import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.test.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SendaTest
 class PupilChecksIntegrationTest {
 
-  static final Map<String, PageSession> SESSIONS = new ConcurrentHashMap<>();
+  static final SignedInSessions SESSIONS = new SignedInSessions();
   static final Pattern FLAG_LINK = Pattern.compile("href=\"(/schools/\\d+/identification/pupils/(\\d+)/(\\w+))\"");
 
   @LocalServerPort
@@ -37,8 +37,7 @@ class PupilChecksIntegrationTest {
   JdbcClient jdbc;
 
   PageSession as(String role, long schoolId) {
-    return SESSIONS.computeIfAbsent(port + "/" + role + "/" + schoolId,
-        k -> PageSession.signedIn(port, accounts.get(role, schoolId)));
+    return SESSIONS.of(port, accounts.get(role, schoolId));
   }
 
   long school() {

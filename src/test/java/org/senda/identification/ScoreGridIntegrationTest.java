@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.web.ConcurrentEdit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SendaTest
 class ScoreGridIntegrationTest {
 
-  static final Map<String, PageSession> SESSIONS = new ConcurrentHashMap<>();
+  static final SignedInSessions SESSIONS = new SignedInSessions();
   static final AtomicInteger ORDINAL = new AtomicInteger(100 + (int) (System.nanoTime() % 1000));
 
   @LocalServerPort
@@ -46,8 +46,7 @@ class ScoreGridIntegrationTest {
   List<Long> pupils;
 
   PageSession as(String role, long schoolId) {
-    return SESSIONS.computeIfAbsent(port + "/" + role + "/" + schoolId,
-        k -> PageSession.signedIn(port, accounts.get(role, schoolId)));
+    return SESSIONS.of(port, accounts.get(role, schoolId));
   }
 
   @BeforeEach

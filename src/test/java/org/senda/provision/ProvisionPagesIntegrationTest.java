@@ -17,6 +17,7 @@ import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.test.SqlStatements;
 import org.senda.web.ConcurrentEdit;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,8 +48,10 @@ class ProvisionPagesIntegrationTest {
     return new Api(port, account.apiToken());
   }
 
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
+
   private PageSession as(String role, long school) {
-    return PageSession.signedIn(port, accounts.get(role, school));
+    return SESSIONS.of(port, accounts.get(role, school));
   }
 
   private long staffWithRole(long schoolId, String role) {
@@ -138,7 +141,7 @@ class ProvisionPagesIntegrationTest {
     assertThat(teacher.get(base + "/map/classes/" + notTaught).status()).isEqualTo(403);
     assertThat(senco.get(base + "/map/classes/" + notTaught).status()).isEqualTo(200);
 
-    PageSession lead = PageSession.signedIn(port, accounts.get("TRUST_SEND_LEAD", null));
+    PageSession lead = SESSIONS.of(port, accounts.get("TRUST_SEND_LEAD", null));
     PageSession.Page trust = lead.get("/trust/provision/effectiveness");
     assertThat(trust.status()).isEqualTo(200);
     assertThat(trust.body()).contains("id=\"trust-table\"", "aria-hidden=\"true\"", "Toe by Toe");
@@ -149,7 +152,7 @@ class ProvisionPagesIntegrationTest {
   @Test
   void theTrustLeadKeepsTheSharedCatalogueAndSchoolsCopyItToMakeAVariant() {
     long school = accounts.schoolIds().get(2);
-    PageSession lead = PageSession.signedIn(port, accounts.get("TRUST_SEND_LEAD", null));
+    PageSession lead = SESSIONS.of(port, accounts.get("TRUST_SEND_LEAD", null));
     String base = "/trust/provision/interventions";
     lead.get(base);
     PageSession.Page before = lead.get(base);

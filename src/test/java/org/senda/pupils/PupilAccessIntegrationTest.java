@@ -10,6 +10,7 @@ import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Need to know, in the API and in pages: who may see which pupil, and who is refused as "not found". */
 @SendaTest
 class PupilAccessIntegrationTest {
+
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
 
   @LocalServerPort
   int port;
@@ -123,7 +126,7 @@ class PupilAccessIntegrationTest {
     assertThat(api.get("/api/v1/pupils/" + mine).status()).isEqualTo(200);
     assertThat(api.get("/api/v1/pupils/" + notMine).status()).isEqualTo(404);
 
-    PageSession pages = PageSession.signedIn(port, teacher);
+    PageSession pages = SESSIONS.of(port, teacher);
     assertThat(pages.get("/schools/" + school() + "/pupils/" + mine).status()).isEqualTo(200);
     assertThat(pages.get("/schools/" + school() + "/pupils/" + notMine).status()).isEqualTo(404);
     // the search lists only their pupils
@@ -153,7 +156,7 @@ class PupilAccessIntegrationTest {
     DemoAccounts.Account governor = accounts.get("GOVERNOR", school());
     long pupilId = anyPupil(school());
     assertThat(new Api(port, governor.apiToken()).get("/api/v1/pupils/" + pupilId).status()).isEqualTo(404);
-    PageSession pages = PageSession.signedIn(port, governor);
+    PageSession pages = SESSIONS.of(port, governor);
     assertThat(pages.get("/schools/" + school() + "/pupils/" + pupilId).status()).isEqualTo(404);
     assertThat(pages.get("/schools/" + school() + "/pupils").status()).isEqualTo(403);
   }
@@ -161,10 +164,10 @@ class PupilAccessIntegrationTest {
   @Test
   void theHeaderSearchIsShownOnlyToPeopleWhoSeePupils() {
     String imports = "/schools/" + school() + "/pupil-imports";
-    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", school()));
+    PageSession senco = SESSIONS.of(port, accounts.get("SENCO", school()));
     assertThat(senco.get(imports).body()).contains("id=\"header-search\"");
     // the school administrator imports pupils but does not see them
-    PageSession admin = PageSession.signedIn(port, accounts.get("SCHOOL_ADMIN", school()));
+    PageSession admin = SESSIONS.of(port, accounts.get("SCHOOL_ADMIN", school()));
     PageSession.Page page = admin.get(imports);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).doesNotContain("header-search");
@@ -182,7 +185,7 @@ class PupilAccessIntegrationTest {
     Api api = new Api(port, lead.apiToken());
     assertThat(api.get("/api/v1/pupils/" + pupilId).status()).isEqualTo(404);
 
-    PageSession head = PageSession.signedIn(port, accounts.get("HEADTEACHER", school()));
+    PageSession head = SESSIONS.of(port, accounts.get("HEADTEACHER", school()));
     String grants = "/schools/" + school() + "/pupil-access";
     assertThat(head.get(grants).status()).isEqualTo(200);
     // a reason is required: nothing is granted without one
@@ -216,9 +219,9 @@ class PupilAccessIntegrationTest {
 
   @Test
   void onlyTheHeadteacherManagesTrustAccess() {
-    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", school()));
+    PageSession senco = SESSIONS.of(port, accounts.get("SENCO", school()));
     assertThat(senco.get("/schools/" + school() + "/pupil-access").status()).isEqualTo(403);
-    PageSession otherHead = PageSession.signedIn(port, accounts.get("HEADTEACHER", otherSchool()));
+    PageSession otherHead = SESSIONS.of(port, accounts.get("HEADTEACHER", otherSchool()));
     assertThat(otherHead.get("/schools/" + school() + "/pupil-access").status()).isEqualTo(404);
   }
 
@@ -230,7 +233,7 @@ class PupilAccessIntegrationTest {
         .param(school()).query(Long.class).single();
     String upn = jdbc.sql("select upn from pupil where id = ?").param(pupilId).query(String.class).single();
     long before = audits(pupilId);
-    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", school()));
+    PageSession senco = SESSIONS.of(port, accounts.get("SENCO", school()));
     PageSession.Page page = senco.get("/schools/" + school() + "/pupils/" + pupilId);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains(upn, "English as an additional language", "Parents and carers", "Timeline",
@@ -244,7 +247,7 @@ class PupilAccessIntegrationTest {
   void searchFindsPupilsByNameAndByUpnWithinTheSchool() {
     Map<String, Object> pupil = jdbc.sql("select id, upn, legal_surname from pupil where school_id = ? order by id")
         .param(school()).query().listOfRows().getFirst();
-    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", school()));
+    PageSession senco = SESSIONS.of(port, accounts.get("SENCO", school()));
     String byUpn = senco.get("/schools/" + school() + "/pupils?q=" + pupil.get("UPN")).body();
     assertThat(byUpn).contains("/pupils/" + pupil.get("ID") + "\"");
     String byName = senco.get("/schools/" + school() + "/pupils?q="

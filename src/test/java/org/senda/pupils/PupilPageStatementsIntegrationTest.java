@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.test.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The pupil page runs the same few SQL statements for a pupil with no history and one with years of it. */
 @SendaTest
 class PupilPageStatementsIntegrationTest {
+
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
 
   /**
    * The pupil record, contacts, audit and the session, plus the sections and timeline entries of the register,
@@ -66,7 +69,7 @@ class PupilPageStatementsIntegrationTest {
           .update();
     }
     assertThat(history(much)).isGreaterThan(history(little) + 30);
-    PageSession session = PageSession.signedIn(port, account);
+    PageSession session = SESSIONS.of(port, account);
     String base = "/schools/" + schoolId + "/pupils/";
     session.get(base + little);
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +21,8 @@ import org.springframework.web.util.HtmlUtils;
 /** The optional photo on a pupil's record: checked uploads, need to know, no caching, audit. */
 @SendaTest
 class PupilPhotoIntegrationTest {
+
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
 
   @LocalServerPort
   int port;
@@ -67,7 +70,7 @@ class PupilPhotoIntegrationTest {
     String name = PupilSummary.displayName((String) row.get("legal_forename"), (String) row.get("legal_surname"),
         (String) row.get("preferred_forename"), (String) row.get("preferred_surname"));
     String page = "/schools/" + school() + "/pupils/" + pupilId;
-    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", school()));
+    PageSession senco = SESSIONS.of(port, accounts.get("SENCO", school()));
     assertThat(senco.get(page).body()).contains("Add a photo (optional)").doesNotContain("id=\"pupil-photo\"");
 
     // A text file called a PNG, and a PNG that is too large, are refused and nothing is kept.
@@ -92,12 +95,12 @@ class PupilPhotoIntegrationTest {
     assertThat(audited("VIEW", pupilId)).isPositive();
 
     // A teacher of another class, and a SENCO of another school, do not learn that the photo exists.
-    PageSession teacher = PageSession.signedIn(port, accounts.get("TEACHER", school()));
+    PageSession teacher = SESSIONS.of(port, accounts.get("TEACHER", school()));
     assertThat(teacher.get(page + "/photo").status()).isEqualTo(404);
     assertThat(teacher.postFile(page + "/photo", Map.of(), "photo", "p.png", "image/png", png()).status())
         .isEqualTo(404);
     assertThat(teacher.post(page + "/photo/remove", Map.of()).status()).isEqualTo(404);
-    PageSession otherSenco = PageSession.signedIn(port, accounts.get("SENCO", accounts.schoolIds().get(0)));
+    PageSession otherSenco = SESSIONS.of(port, accounts.get("SENCO", accounts.schoolIds().get(0)));
     assertThat(otherSenco.get(page + "/photo").status()).isEqualTo(404);
 
     assertThat(senco.post(page + "/photo/remove", Map.of()).status()).isEqualTo(302);
@@ -113,7 +116,7 @@ class PupilPhotoIntegrationTest {
         join staff s on s.id = cs.staff_id where lower(s.email) = ? and p.leaving_date is null""")
         .param(account.email()).query(Long.class).single();
     String page = "/schools/" + school() + "/pupils/" + taught;
-    PageSession teacher = PageSession.signedIn(port, account);
+    PageSession teacher = SESSIONS.of(port, account);
     assertThat(teacher.get(page).status()).isEqualTo(200);
     assertThat(teacher.get(page).body()).doesNotContain("photo-form");
     assertThat(teacher.postFile(page + "/photo", Map.of(), "photo", "p.png", "image/png", png()).status())

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Editing pupil details and contacts: validation that keeps what was typed, optimistic locking, audit. */
 @SendaTest
 class PupilRecordIntegrationTest {
+
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
 
   @LocalServerPort
   int port;
@@ -56,7 +59,7 @@ class PupilRecordIntegrationTest {
     long schoolId = accounts.schoolIds().get(1);
     long pupilId = jdbc.sql("select max(id) from pupil where school_id = ?").param(schoolId).query(Long.class)
         .single();
-    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", schoolId));
+    PageSession senco = SESSIONS.of(port, accounts.get("SENCO", schoolId));
     String edit = "/schools/" + schoolId + "/pupils/" + pupilId + "/edit";
     assertThat(senco.get(edit).status()).isEqualTo(200);
 
@@ -99,7 +102,7 @@ class PupilRecordIntegrationTest {
             select min(p.id) from pupil p join class_staff cs on cs.class_id = p.class_id
             join staff s on s.id = cs.staff_id where lower(s.email) = ?""")
         .param(teacher.email()).query(Long.class).single();
-    PageSession pages = PageSession.signedIn(port, teacher);
+    PageSession pages = SESSIONS.of(port, teacher);
     assertThat(pages.get("/schools/" + schoolId + "/pupils/" + pupilId).status()).isEqualTo(200);
     assertThat(pages.get("/schools/" + schoolId + "/pupils/" + pupilId + "/edit").status()).isEqualTo(403);
   }
@@ -109,7 +112,7 @@ class PupilRecordIntegrationTest {
     long schoolId = accounts.schoolIds().get(1);
     long pupilId = jdbc.sql("select min(id) from pupil where school_id = ?").param(schoolId).query(Long.class)
         .single();
-    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", schoolId));
+    PageSession senco = SESSIONS.of(port, accounts.get("SENCO", schoolId));
     String add = "/schools/" + schoolId + "/pupils/" + pupilId + "/contacts/new";
     senco.get(add);
     PageSession.Page refused = senco.post(add, Map.of("name", "Jo Bloggs", "relationship", "", "email", "not-an-email",

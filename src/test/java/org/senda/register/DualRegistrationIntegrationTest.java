@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.test.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SendaTest
 class DualRegistrationIntegrationTest {
+
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
 
   @LocalServerPort
   int port;
@@ -70,7 +73,7 @@ class DualRegistrationIntegrationTest {
     long main = ((Number) pupil.get("school_id")).longValue();
     String upn = (String) pupil.get("upn");
     LocalDate today = LocalDate.now(clock);
-    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", host));
+    PageSession senco = SESSIONS.of(port, accounts.get("SENCO", host));
     PageSession.Page before = senco.get(path());
     assertThat(before.status()).isEqualTo(200);
 
@@ -107,7 +110,7 @@ class DualRegistrationIntegrationTest {
     // The host sees the register entry; the pupil's own school sees the dual registration.
     assertThat(senco.get("/schools/" + host + "/register?status=all&q=" + upn).body())
         .contains("Dual registered: Test language base").contains("On another school's roll");
-    PageSession mainSenco = PageSession.signedIn(port, accounts.get("SENCO", main));
+    PageSession mainSenco = SESSIONS.of(port, accounts.get("SENCO", main));
     assertThat(mainSenco.get("/schools/" + main + "/register?status=all&q=" + upn).body())
         .contains("Dual registered: Test language base");
     PageSession.Page after = senco.get(path());
@@ -167,13 +170,13 @@ class DualRegistrationIntegrationTest {
     long other = accounts.schoolIds().stream().filter(id -> id != host).findFirst().orElseThrow();
     long anyRegistration = jdbc.sql("select min(id) from dual_registration where host_school_id = ?"
         + " and ends_on is null").param(host).query(Long.class).single();
-    PageSession teacher = PageSession.signedIn(port, accounts.get("TEACHER", host));
+    PageSession teacher = SESSIONS.of(port, accounts.get("TEACHER", host));
     assertThat(teacher.get(path()).status()).isEqualTo(403);
     assertThat(teacher.post(path(), Map.of("upn", "x")).status()).isEqualTo(403);
     assertThat(teacher.get(path() + "/" + anyRegistration + "/end").status()).isEqualTo(403);
     assertThat(teacher.post(path() + "/" + anyRegistration + "/end", Map.of("version", "0")).status())
         .isEqualTo(403);
-    PageSession otherSenco = PageSession.signedIn(port, accounts.get("SENCO", other));
+    PageSession otherSenco = SESSIONS.of(port, accounts.get("SENCO", other));
     assertThat(otherSenco.get(path()).status()).isEqualTo(404);
     assertThat(otherSenco.get(path() + "/" + anyRegistration + "/end").status()).isEqualTo(404);
     assertThat(otherSenco.post(path() + "/" + anyRegistration + "/end", Map.of("version", "0")).status())

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.web.ConcurrentEdit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,6 +17,8 @@ import org.springframework.web.util.HtmlUtils;
 /** The school's monitoring period: SENCO and headteacher set it, with validation, optimistic locking and audit. */
 @SendaTest
 class MonitoringPeriodIntegrationTest {
+
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
 
   @LocalServerPort
   int port;
@@ -47,7 +50,7 @@ class MonitoringPeriodIntegrationTest {
   @Test
   void theSencoChangesThePeriodAndAStaleFormIsRefused() {
     int before = months();
-    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", school()));
+    PageSession senco = SESSIONS.of(port, accounts.get("SENCO", school()));
     try {
       PageSession.Page form = senco.get(path());
       assertThat(form.status()).isEqualTo(200);
@@ -85,13 +88,13 @@ class MonitoringPeriodIntegrationTest {
 
   @Test
   void onlyTheSchoolsSencoAndHeadteacherMayChangeIt() {
-    assertThat(PageSession.signedIn(port, accounts.get("HEADTEACHER", school())).get(path()).status())
+    assertThat(SESSIONS.of(port, accounts.get("HEADTEACHER", school())).get(path()).status())
         .isEqualTo(200);
-    PageSession teacher = PageSession.signedIn(port, accounts.get("TEACHER", school()));
+    PageSession teacher = SESSIONS.of(port, accounts.get("TEACHER", school()));
     assertThat(teacher.get(path()).status()).isEqualTo(403);
     assertThat(teacher.post(path(), Map.of("months", "3", "version", String.valueOf(version()))).status())
         .isEqualTo(403);
-    PageSession otherSenco = PageSession.signedIn(port, accounts.get("SENCO", accounts.schoolIds().get(1)));
+    PageSession otherSenco = SESSIONS.of(port, accounts.get("SENCO", accounts.schoolIds().get(1)));
     assertThat(otherSenco.get(path()).status()).isEqualTo(404);
     assertThat(otherSenco.post(path(), Map.of("months", "3", "version", String.valueOf(version()))).status())
         .isEqualTo(404);

@@ -6,12 +6,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.test.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 @SendaTest
 class RegisterIntegrationTest {
 
-  private static final Map<String, PageSession> SESSIONS = new ConcurrentHashMap<>();
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
 
   @LocalServerPort
   int port;
@@ -41,8 +41,7 @@ class RegisterIntegrationTest {
   }
 
   PageSession page(String role, Long schoolId) {
-    return SESSIONS.computeIfAbsent(role + "/" + schoolId,
-        k -> PageSession.signedIn(port, accounts.get(role, schoolId)));
+    return SESSIONS.of(port, accounts.get(role, schoolId));
   }
 
   long unitHost() {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The demo trust's SEN support, as the SENCO finds it: plans with history, passports, meetings, some overdue. */
 @SendaTest
 class SupportDemoIntegrationTest {
+
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
 
   @LocalServerPort
   int port;
@@ -60,7 +63,7 @@ class SupportDemoIntegrationTest {
     assertThat(jdbc.sql("""
             select count(*) from support_meeting where school_id = ? and held_on is null and scheduled_on < ?""")
         .params(school, today).query(Integer.class).single()).isPositive();
-    PageSession.Page page = PageSession.signedIn(port, accounts.get("SENCO", school))
+    PageSession.Page page = SESSIONS.of(port, accounts.get("SENCO", school))
         .get("/schools/" + school + "/support/overdue");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).doesNotContain("No pupil is overdue a meeting")

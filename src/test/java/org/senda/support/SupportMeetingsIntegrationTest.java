@@ -14,6 +14,7 @@ import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,10 +36,10 @@ class SupportMeetingsIntegrationTest {
   Clock clock;
 
   /** One session per account and server for the whole class: each sign-in needs a fresh security code. */
-  private static final Map<String, PageSession> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
 
   private PageSession as(DemoAccounts.Account account) {
-    return SESSIONS.computeIfAbsent(port + " " + account.email(), k -> PageSession.signedIn(port, account));
+    return SESSIONS.of(port, account);
   }
 
   long school;

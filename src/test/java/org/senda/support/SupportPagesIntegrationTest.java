@@ -12,12 +12,15 @@ import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SendaTest
 class SupportPagesIntegrationTest {
+
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
 
   @LocalServerPort
   int port;
@@ -52,7 +55,7 @@ class SupportPagesIntegrationTest {
         .query(Long.class).list();
     assertThat(pupils.size()).isGreaterThan(6);
     LocalDate today = LocalDate.now(clock);
-    PageSession session = PageSession.signedIn(port, teacher);
+    PageSession session = SESSIONS.of(port, teacher);
     String path = "/schools/" + school + "/classes/" + classId + "/send";
 
     Map<Integer, Integer> statements = new HashMap<>();
@@ -85,10 +88,10 @@ class SupportPagesIntegrationTest {
               where cs.class_id = c.id and lower(a.email) = lower(?))""")
         .params(school, teacher.email()).query(Long.class).single();
     String path = "/schools/" + school + "/classes/" + otherClass + "/send";
-    assertThat(PageSession.signedIn(port, teacher).get(path).status()).isEqualTo(404);
-    assertThat(PageSession.signedIn(port, accounts.get("SENCO", accounts.schoolIds().get(1))).get(path).status())
+    assertThat(SESSIONS.of(port, teacher).get(path).status()).isEqualTo(404);
+    assertThat(SESSIONS.of(port, accounts.get("SENCO", accounts.schoolIds().get(1))).get(path).status())
         .isEqualTo(404);
-    assertThat(PageSession.signedIn(port, accounts.get("SENCO", school)).get(path).status()).isEqualTo(200);
+    assertThat(SESSIONS.of(port, accounts.get("SENCO", school)).get(path).status()).isEqualTo(200);
   }
 
   @Test
@@ -96,7 +99,7 @@ class SupportPagesIntegrationTest {
     long school = accounts.schoolIds().getFirst();
     DemoAccounts.Account teacher = accounts.get("TEACHER", school);
     long pupil = SupportFixtures.pupilNotTaughtBy(jdbc, teacher);
-    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", school));
+    PageSession senco = SESSIONS.of(port, accounts.get("SENCO", school));
     String base = "/schools/" + school;
 
     PageSession.Page form = senco.get(base + "/pupils/" + pupil + "/support-plans/new");
@@ -131,7 +134,7 @@ class SupportPagesIntegrationTest {
     assertThat(view.body()).contains("Improve his reading", "Draft");
     assertThat(senco.get(planPath + "/edit").status()).isEqualTo(200);
     assertThat(senco.get(planPath + "/review").status()).isEqualTo(200);
-    assertThat(PageSession.signedIn(port, teacher).get(planPath).status()).as("not the teacher's pupil")
+    assertThat(SESSIONS.of(port, teacher).get(planPath).status()).as("not the teacher's pupil")
         .isEqualTo(404);
   }
 
@@ -143,8 +146,8 @@ class SupportPagesIntegrationTest {
     long id = api.postJson("/api/v1/pupils/" + pupil + "/support-plans",
         "{\"outcomes\":[{\"description\":\"Settles at the start of the day\"}],\"status\":\"DRAFT\"}")
         .json().get("id").asLong();
-    PageSession first = PageSession.signedIn(port, accounts.get("SENCO", school));
-    PageSession second = PageSession.signedIn(port, accounts.get("HEADTEACHER", school));
+    PageSession first = SESSIONS.of(port, accounts.get("SENCO", school));
+    PageSession second = SESSIONS.of(port, accounts.get("HEADTEACHER", school));
     String path = "/schools/" + school + "/support-plans/" + id;
     String version = api.get("/api/v1/support-plans/" + id).json().get("version").asString();
     first.get(path + "/edit");
@@ -165,7 +168,7 @@ class SupportPagesIntegrationTest {
     long school = accounts.schoolIds().getFirst();
     DemoAccounts.Account teacher = accounts.get("TEACHER", school);
     long pupil = SupportFixtures.pupilTaughtBy(jdbc, teacher);
-    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", school));
+    PageSession senco = SESSIONS.of(port, accounts.get("SENCO", school));
     String path = "/schools/" + school + "/pupils/" + pupil + "/passport";
     assertThat(senco.get(path + "/edit").status()).isEqualTo(200);
     PageSession.Page saved = senco.post(path, Map.of("version", String.valueOf(
@@ -174,7 +177,7 @@ class SupportPagesIntegrationTest {
         "howBestToSupportMe", "Give me a fiddle toy and tell me what is next",
         "pupilContributedOn.day", "20", "pupilContributedOn.month", "11", "pupilContributedOn.year", "2026"));
     assertThat(saved.status()).isEqualTo(302);
-    PageSession.Page view = PageSession.signedIn(port, teacher).get(path);
+    PageSession.Page view = SESSIONS.of(port, teacher).get(path);
     assertThat(view.status()).isEqualTo(200);
     assertThat(view.body()).contains("Give me a fiddle toy", "last contributed on 20 November 2026");
     PageSession.Page check = senco.post(path + "/check", Map.of("findHard", "Phonological awareness"));

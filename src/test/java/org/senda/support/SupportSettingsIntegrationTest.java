@@ -9,6 +9,7 @@ import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The support settings page: the plans' name, review interval, meetings a year and the school's glossary. */
 @SendaTest
 class SupportSettingsIntegrationTest {
+
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
 
   @LocalServerPort
   int port;
@@ -35,10 +38,10 @@ class SupportSettingsIntegrationTest {
   void theSencoSavesTheSettingsWithGovukErrorsAndASecondStaleSaveIsRefused() {
     long school = accounts.schoolIds().get(2);
     String path = "/schools/" + school + "/support/settings";
-    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", school));
+    PageSession senco = SESSIONS.of(port, accounts.get("SENCO", school));
     assertThat(senco.get(path).status()).isEqualTo(200);
-    assertThat(PageSession.signedIn(port, accounts.get("TEACHER", school)).get(path).status()).isEqualTo(403);
-    assertThat(PageSession.signedIn(port, accounts.get("SENCO", accounts.schoolIds().get(1))).get(path).status())
+    assertThat(SESSIONS.of(port, accounts.get("TEACHER", school)).get(path).status()).isEqualTo(403);
+    assertThat(SESSIONS.of(port, accounts.get("SENCO", accounts.schoolIds().get(1))).get(path).status())
         .isIn(403, 404);
 
     String version = version(school);
@@ -55,7 +58,7 @@ class SupportSettingsIntegrationTest {
     assertThat(jdbc.sql("select plan_name || ' ' || review_interval || ' ' || meetings_per_year from support_setting where school_id = ?")
         .param(school).query(String.class).single()).isEqualTo("My Support Plan HALF_TERM 4");
 
-    PageSession.Page stale = PageSession.signedIn(port, accounts.get("HEADTEACHER", school)).post(path,
+    PageSession.Page stale = SESSIONS.of(port, accounts.get("HEADTEACHER", school)).post(path,
         Map.of("version", version, "planName", "IEP", "reviewInterval", "TERM", "meetingsPerYear", "3"));
     assertThat(stale.status()).isEqualTo(200);
     assertThat(stale.body()).contains("Someone else changed this record while you were editing it", "IEP");
@@ -68,7 +71,7 @@ class SupportSettingsIntegrationTest {
     long school = accounts.schoolIds().get(2);
     DemoAccounts.Account account = accounts.get("SENCO", school);
     String path = "/schools/" + school + "/support/settings";
-    PageSession senco = PageSession.signedIn(port, account);
+    PageSession senco = SESSIONS.of(port, account);
     Api api = new Api(port, account.apiToken());
     String check = "{\"text\":\"She sees the ELSA on Fridays.\",\"schoolId\":" + school + "}";
     assertThat(api.postJson("/api/v1/plain-language/check", check).body()).doesNotContain("ELSA");
@@ -97,7 +100,7 @@ class SupportSettingsIntegrationTest {
     long sendas = jdbc.sql("select min(id) from plain_language_term where school_id is null").query(Long.class)
         .single();
     assertThat(senco.get(path + "/terms/" + sendas).status()).as("Senda's own list").isEqualTo(404);
-    assertThat(PageSession.signedIn(port, accounts.get("TEACHER", school)).post(path + "/terms/" + id + "/remove",
+    assertThat(SESSIONS.of(port, accounts.get("TEACHER", school)).post(path + "/terms/" + id + "/remove",
         Map.of("version", "1")).status()).isEqualTo(403);
     assertThat(senco.post(path + "/terms/" + id + "/remove", Map.of("version", "1")).status()).isEqualTo(302);
     assertThat(api.postJson("/api/v1/plain-language/check", check).body()).doesNotContain("ELSA");

@@ -25,7 +25,9 @@ public final class TotpCodes {
         LAST_USED.put(email, candidate);
         return Totp.code(secret, candidate);
       }
-      // Every code up to the next step is used: wait until the wall clock reaches the step after this one.
+      // Every code up to the next step is used: wait until the wall clock reaches the step after this one. The
+      // line printed names the person, so a test that keeps signing in again can be found and given one session.
+      System.out.println("Waiting for a new authenticator code for " + email);
       org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(Totp.STEP_SECONDS + 5))
           .pollInterval(java.time.Duration.ofMillis(100))
           .until(() -> Totp.stepAt(Instant.now()) > now);
