@@ -54,6 +54,8 @@ class SupportPagesIntegrationTest {
     List<Long> pupils = jdbc.sql("select id from pupil where class_id = ? order by id").param(classId)
         .query(Long.class).list();
     assertThat(pupils.size()).isGreaterThan(6);
+    // The class's two lowest-numbered pupils are left without a plan for the meeting tests, which take them.
+    pupils = pupils.subList(2, pupils.size());
     LocalDate today = LocalDate.now(clock);
     PageSession session = SESSIONS.of(port, teacher);
     String path = "/schools/" + school + "/classes/" + classId + "/send";
