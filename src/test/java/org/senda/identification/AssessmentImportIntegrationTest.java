@@ -14,6 +14,7 @@ import org.senda.test.DemoAccounts;
 import org.senda.test.ImportPages;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.test.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SendaTest
 class AssessmentImportIntegrationTest {
 
+  static final SignedInSessions SESSIONS = new SignedInSessions();
   static final String HEADER = "upn,subject,assessment_point,score\n";
 
   @LocalServerPort
@@ -42,7 +44,7 @@ class AssessmentImportIntegrationTest {
 
   @BeforeEach
   void pages() {
-    pages = new ImportPages(port, accounts, school(), path(), "scores.csv");
+    pages = new ImportPages(SESSIONS, port, accounts, school(), path(), "scores.csv");
   }
 
   long school() {

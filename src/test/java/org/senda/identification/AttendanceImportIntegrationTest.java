@@ -14,6 +14,7 @@ import org.senda.test.DemoAccounts;
 import org.senda.test.ImportPages;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.test.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SendaTest
 class AttendanceImportIntegrationTest {
 
+  static final SignedInSessions SESSIONS = new SignedInSessions();
   static final String HEADER = "upn,term,attendance_percent\n";
 
   @LocalServerPort
@@ -42,7 +44,7 @@ class AttendanceImportIntegrationTest {
 
   @BeforeEach
   void pages() {
-    pages = new ImportPages(port, accounts, school(), path(), "attendance.csv");
+    pages = new ImportPages(SESSIONS, port, accounts, school(), path(), "attendance.csv");
   }
 
   long school() {
@@ -151,11 +153,13 @@ class AttendanceImportIntegrationTest {
     String upn = upnsWithoutAttendance(1).getFirst();
     String term = latestTerm();
     long termId = latestTermId();
-    long pupilId = jdbc.sql("select id from pupil where upn = ?").param(upn).query(Long.class).single();
+    long pupilId = jdbc.sql("select id from pupil where school_id = ? and upn = ?").params(school(), upn)
+        .query(Long.class).single();
     String checks = "/schools/" + school() + "/pupils/" + pupilId + "/checks/attendance";
     PageSession headteacher = pages.as("HEADTEACHER", school());
-    assertThat(headteacher.post(checks, Map.of("termId", String.valueOf(termId), "percentage", "90")).status())
-        .isEqualTo(302);
+    PageSession.Page recorded = headteacher.post(checks, Map.of("termId", String.valueOf(termId), "percentage", "90"));
+    assertThat(recorded.status()).isEqualTo(302);
+    headteacher.follow(recorded);
 
     PageSession.Page preview = pages.upload(HEADER + upn + "," + term + ",96\n");
     assertThat(previewRows(preview.body())).containsExactly(List.of("2", upn, term, "96%", "90%", "Change"));
@@ -163,8 +167,10 @@ class AttendanceImportIntegrationTest {
     // the headteacher corrects the pupil's attendance on the pupil's checks page meanwhile
     int version = jdbc.sql("select version from pupil_attendance where pupil_id = ? and term_id = ?")
         .params(pupilId, termId).query(Integer.class).single();
-    assertThat(headteacher.post(checks + "/" + termId, Map.of("percentage", "88",
-        "version", String.valueOf(version))).status()).isEqualTo(302);
+    PageSession.Page corrected = headteacher.post(checks + "/" + termId, Map.of("percentage", "88",
+        "version", String.valueOf(version)));
+    assertThat(corrected.status()).isEqualTo(302);
+    assertThat(headteacher.follow(corrected).body()).contains("88%");
     int audited = imports();
 
     PageSession.Page stale = pages.confirm(pages.senco());
@@ -176,7 +182,9 @@ class AttendanceImportIntegrationTest {
     assertThat(attendance(pupilId, termId)).as("the headteacher's figure is kept until confirmed").isEqualTo(88.0);
     assertThat(imports()).as("nothing imported").isEqualTo(audited);
 
-    assertThat(pages.confirm(pages.senco()).status()).isEqualTo(302);
+    PageSession.Page imported = pages.confirm(pages.senco());
+    assertThat(imported.status()).isEqualTo(302);
+    assertThat(pages.senco().follow(imported).body()).contains("Attendance imported: 0 added, 1 changed");
     assertThat(attendance(pupilId, termId)).isEqualTo(96.0);
     assertThat(imports()).isEqualTo(audited + 1);
   }

@@ -4,20 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * People using one of the CSV import pages of a school over HTTP (upload a file, see its problems or its preview,
- * confirm): each role signed in once per import and school, files uploaded, and the tables of problems and changes
- * read back cell by cell.
+ * confirm): files uploaded as the school's people, and the tables of problems and changes read back cell by cell.
  */
 public final class ImportPages {
 
-  private static final Map<String, PageSession> SESSIONS = new ConcurrentHashMap<>();
   private static final Pattern CELL = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL);
 
+  private final SignedInSessions sessions;
   private final int port;
   private final DemoAccounts accounts;
   private final long schoolId;
@@ -25,10 +23,13 @@ public final class ImportPages {
   private final String filename;
 
   /**
+   * @param sessions the test class's signed-in sessions
    * @param path the import's upload page in {@code schoolId}, to which files are posted
    * @param filename the name files are uploaded under
    */
-  public ImportPages(int port, DemoAccounts accounts, long schoolId, String path, String filename) {
+  public ImportPages(SignedInSessions sessions, int port, DemoAccounts accounts, long schoolId, String path,
+      String filename) {
+    this.sessions = sessions;
     this.port = port;
     this.accounts = accounts;
     this.schoolId = schoolId;
@@ -36,14 +37,9 @@ public final class ImportPages {
     this.filename = filename;
   }
 
-  /**
-   * The demo account with {@code role} in a school, signed in once for this import: each import keeps its own
-   * sessions, so that what one import's tests leave in a session (a message after a redirect) does not change the
-   * statements another's requests run.
-   */
+  /** The demo account with {@code role} in a school, signed in. */
   public PageSession as(String role, long school) {
-    return SESSIONS.computeIfAbsent(port + path + "/" + role + "/" + school,
-        k -> PageSession.signedIn(port, accounts.get(role, school)));
+    return sessions.of(port, accounts.get(role, school));
   }
 
   /** The school's SENCO. */
