@@ -1,18 +1,20 @@
 package org.senda.identification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.senda.identification.AttendanceImportIntegrationTest.errorRows;
+import static org.senda.test.ImportPages.errorRows;
+import static org.senda.test.ImportPages.previewRows;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
+import org.senda.test.ImportPages;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.test.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SendaTest
 class AssessmentImportIntegrationTest {
 
-  static final Map<String, PageSession> SESSIONS = new ConcurrentHashMap<>();
+  static final SignedInSessions SESSIONS = new SignedInSessions();
   static final String HEADER = "upn,subject,assessment_point,score\n";
 
   @LocalServerPort
@@ -38,9 +40,11 @@ class AssessmentImportIntegrationTest {
   @Autowired
   JdbcClient jdbc;
 
-  PageSession as(String role, long schoolId) {
-    return SESSIONS.computeIfAbsent(port + "/" + role + "/" + schoolId,
-        k -> PageSession.signedIn(port, accounts.get(role, schoolId)));
+  ImportPages pages;
+
+  @BeforeEach
+  void pages() {
+    pages = new ImportPages(SESSIONS, port, accounts, school(), path(), "scores.csv");
   }
 
   long school() {
@@ -106,14 +110,6 @@ class AssessmentImportIntegrationTest {
         .query(Long.class).optional().orElse(0L);
   }
 
-  PageSession.Page upload(PageSession session, byte[] file) {
-    return session.postFile(path(), Map.of(), "file", "scores.csv", "text/csv", file);
-  }
-
-  PageSession.Page upload(String csv) {
-    return upload(as("SENCO", school()), csv.getBytes(StandardCharsets.UTF_8));
-  }
-
   @Test
   void aFileWithProblemsIsReportedRowByRowAndNothingIsWritten() {
     String point = latestPoint();
@@ -121,7 +117,7 @@ class AssessmentImportIntegrationTest {
     int before = scoreRows();
     long counter = progressInputs();
 
-    PageSession.Page missingColumn = upload("upn,subject,assessment_point\n" + upns.get(0) + ",reading," + point
+    PageSession.Page missingColumn = pages.upload("upn,subject,assessment_point\n" + upns.get(0) + ",reading," + point
         + "\n");
     assertThat(missingColumn.status()).isEqualTo(200);
     assertThat(missingColumn.body()).contains("There is a problem").contains("Nothing has been imported")
@@ -129,7 +125,7 @@ class AssessmentImportIntegrationTest {
     assertThat(errorRows(missingColumn.body())).containsExactly(List.of("1", "score", "",
         "The file has no column headed score", "Add a column headed score to the first row"));
 
-    PageSession.Page rows = upload(HEADER
+    PageSession.Page rows = pages.upload(HEADER
         + upns.get(0) + ",reading," + point + ",101\n"
         + "A000000000000,reading," + point + ",101\n"
         + upns.get(1) + ",art," + point + ",101\n"
@@ -155,21 +151,21 @@ class AssessmentImportIntegrationTest {
     // what Excel writes for plain "CSV": Windows-1252, here a £ on the third row
     byte[] windows1252 = (HEADER + upns.get(0) + ",reading," + point + ",101\n" + upns.get(1) + ",reading," + point
         + ",£101\n").getBytes(Charset.forName("windows-1252"));
-    PageSession.Page encoding = upload(as("SENCO", school()), windows1252);
+    PageSession.Page encoding = pages.upload(pages.senco(), windows1252);
     assertThat(encoding.status()).isEqualTo(200);
     assertThat(errorRows(encoding.body())).containsExactly(List.of("3", "file", "",
         "The file is not saved as UTF-8: it has characters that cannot be read",
         "In Excel choose File > Save As > CSV UTF-8 (comma delimited), then upload the new file"));
 
-    PageSession.Page empty = upload(as("SENCO", school()), new byte[0]);
+    PageSession.Page empty = pages.upload(pages.senco(), new byte[0]);
     assertThat(empty.body()).contains("Error: Import scores").contains("Select a CSV file");
 
     assertThat(scoreRows()).isEqualTo(before);
     assertThat(progressInputs()).as("nothing written, so the flags still hold").isEqualTo(counter);
     // nothing waits to be confirmed after a file with problems
-    PageSession.Page confirm = as("SENCO", school()).post(path() + "/confirm", Map.of());
+    PageSession.Page confirm = pages.confirm(pages.senco());
     assertThat(confirm.status()).isEqualTo(302);
-    assertThat(as("SENCO", school()).get(path()).body()).contains("Upload the file again: the preview has expired");
+    assertThat(pages.senco().get(path()).body()).contains("Upload the file again: the preview has expired");
     assertThat(scoreRows()).isEqualTo(before);
   }
 
@@ -182,7 +178,7 @@ class AssessmentImportIntegrationTest {
     long counter = progressInputs();
     int audited = imports();
 
-    PageSession.Page preview = upload("\uFEFF" + HEADER + upns.get(0) + ",writing," + point + ",97\n"
+    PageSession.Page preview = pages.upload("\uFEFF" + HEADER + upns.get(0) + ",writing," + point + ",97\n"
         + upns.get(1) + ",Writing," + point + ",103.5\n"
         + recorded.get(0) + "," + recorded.get(1) + "," + recorded.get(2) + ",131\n");
     assertThat(preview.status()).isEqualTo(200);
@@ -194,9 +190,9 @@ class AssessmentImportIntegrationTest {
     assertThat(scoreRows()).as("a dry run writes nothing").isEqualTo(before);
     assertThat(progressInputs()).isEqualTo(counter);
 
-    PageSession.Page done = as("SENCO", school()).post(path() + "/confirm", Map.of());
+    PageSession.Page done = pages.confirm(pages.senco());
     assertThat(done.status()).isEqualTo(302);
-    assertThat(as("SENCO", school()).get(path()).body()).contains("Scores imported: 2 added, 1 changed");
+    assertThat(pages.senco().get(path()).body()).contains("Scores imported: 2 added, 1 changed");
     assertThat(scoreRows()).isEqualTo(before + 2);
     assertThat(score(upns.get(1), "writing", point)).isEqualTo(103.5);
     assertThat(score(recorded.get(0), "maths", recorded.get(2))).isEqualTo(131.0);
@@ -204,7 +200,7 @@ class AssessmentImportIntegrationTest {
     assertThat(imports()).as("audited like the API import").isEqualTo(audited + 1);
 
     // confirming twice imports once: the file was used
-    assertThat(as("SENCO", school()).post(path() + "/confirm", Map.of()).status()).isEqualTo(302);
+    assertThat(pages.confirm(pages.senco()).status()).isEqualTo(302);
     assertThat(scoreRows()).isEqualTo(before + 2);
   }
 
@@ -223,8 +219,8 @@ class AssessmentImportIntegrationTest {
     long byApi = progressInputs() - beforeApi;
 
     long beforePage = progressInputs();
-    upload(HEADER + upns.get(1) + ",maths," + point + ",99\n" + String.join(",", second.subList(0, 3)) + ",98\n");
-    assertThat(as("SENCO", school()).post(path() + "/confirm", Map.of()).status()).isEqualTo(302);
+    pages.upload(HEADER + upns.get(1) + ",maths," + point + ",99\n" + String.join(",", second.subList(0, 3)) + ",98\n");
+    assertThat(pages.confirm(pages.senco()).status()).isEqualTo(302);
     long byPage = progressInputs() - beforePage;
 
     assertThat(byApi).isPositive();
@@ -235,7 +231,7 @@ class AssessmentImportIntegrationTest {
   void aScoreChangedAfterThePreviewIsShownAgainBeforeAnythingIsImported() {
     String point = latestPoint();
     String upn = upnsWithoutScore("reading", point, 1).getFirst();
-    PageSession.Page preview = upload(HEADER + upn + ",reading," + point + ",104\n");
+    PageSession.Page preview = pages.upload(HEADER + upn + ",reading," + point + ",104\n");
     assertThat(previewRows(preview.body())).containsExactly(List.of("2", upn, "Reading", point, "None", "104", "Add"));
 
     // a teacher types this pupil's score on the class grid meanwhile
@@ -247,20 +243,20 @@ class AssessmentImportIntegrationTest {
             where p.upn = ?""")
         .params(point, upn).update();
 
-    PageSession.Page stale = as("SENCO", school()).post(path() + "/confirm", Map.of());
+    PageSession.Page stale = pages.confirm(pages.senco());
     assertThat(stale.status()).isEqualTo(200);
     assertThat(stale.body()).contains("Error: Check the score import")
         .contains("Someone changed scores in this file after you checked it. Nothing has been imported.");
     assertThat(previewRows(stale.body())).containsExactly(List.of("2", upn, "Reading", point, "88", "104", "Change"));
     assertThat(score(upn, "reading", point)).as("the teacher's score is kept until confirmed").isEqualTo(88.0);
 
-    assertThat(as("SENCO", school()).post(path() + "/confirm", Map.of()).status()).isEqualTo(302);
+    assertThat(pages.confirm(pages.senco()).status()).isEqualTo(302);
     assertThat(score(upn, "reading", point)).isEqualTo(104.0);
   }
 
   @Test
   void theTemplateHasARowForEachSubjectThatImportsOnceItsUpnIsReal() {
-    byte[] template = as("SENCO", school()).getBytes(path() + "/template.csv");
+    byte[] template = pages.senco().getBytes(path() + "/template.csv");
     String text = new String(template, StandardCharsets.UTF_8);
     String point = jdbc.sql("""
             select label from assessment_point where school_id = ? and assessed_on <= current_date
@@ -280,11 +276,11 @@ class AssessmentImportIntegrationTest {
 
     String upn = jdbc.sql("select upn from pupil where school_id = ? order by id fetch first 1 rows only")
         .param(school()).query(String.class).single();
-    PageSession.Page preview = upload(text.replace("A123456789012", upn));
+    PageSession.Page preview = pages.upload(text.replace("A123456789012", upn));
     assertThat(preview.body()).contains("Check the score import");
     assertThat(previewRows(preview.body())).hasSize(subjects.size());
 
-    PageSession.Page page = as("SENCO", school()).get(path());
+    PageSession.Page page = pages.senco().get(path());
     assertThat(page.body()).contains("Subjects and their scores").contains("A number from 55 to 145")
         .contains(">" + point + "<").contains("href=\"" + path() + "/template.csv\"");
   }
@@ -294,29 +290,29 @@ class AssessmentImportIntegrationTest {
     String point = latestPoint();
     String csv = HEADER + upnsWithoutScore("maths", point, 1).getFirst() + ",maths," + point + ",100\n";
     byte[] file = csv.getBytes(StandardCharsets.UTF_8);
-    PageSession.Page admin = as("SCHOOL_ADMIN", school()).get(path());
+    PageSession.Page admin = pages.as("SCHOOL_ADMIN", school()).get(path());
     assertThat(admin.status()).isEqualTo(200);
     assertThat(admin.body()).as("the school admin, who cannot see the identification page, finds it in the header")
         .contains("href=\"" + path() + "\"").doesNotContain("Back to identification");
-    assertThat(as("SENCO", school()).get("/schools/" + school() + "/identification").body())
+    assertThat(pages.senco().get("/schools/" + school() + "/identification").body())
         .contains("href=\"" + path() + "\"");
-    assertThat(as("SENCO", school()).get("/schools/" + school() + "/identification/scores").body())
+    assertThat(pages.senco().get("/schools/" + school() + "/identification/scores").body())
         .contains("href=\"" + path() + "\"");
-    assertThat(as("TEACHER", school()).get("/schools/" + school() + "/identification/scores").body())
+    assertThat(pages.as("TEACHER", school()).get("/schools/" + school() + "/identification/scores").body())
         .doesNotContain(path());
-    assertThat(as("HEADTEACHER", school()).get(path()).status()).isEqualTo(200);
+    assertThat(pages.as("HEADTEACHER", school()).get(path()).status()).isEqualTo(200);
     int before = scoreRows();
     for (String role : List.of("TEACHER", "GOVERNOR", "DSL")) {
-      assertThat(as(role, school()).get(path()).status()).as(role).isEqualTo(403);
-      assertThat(as(role, school()).get(path() + "/template.csv").status()).as(role).isEqualTo(403);
-      assertThat(upload(as(role, school()), file).status()).as(role).isEqualTo(403);
-      assertThat(as(role, school()).post(path() + "/confirm", Map.of()).status()).as(role).isEqualTo(403);
+      assertThat(pages.as(role, school()).get(path()).status()).as(role).isEqualTo(403);
+      assertThat(pages.as(role, school()).get(path() + "/template.csv").status()).as(role).isEqualTo(403);
+      assertThat(pages.upload(pages.as(role, school()), file).status()).as(role).isEqualTo(403);
+      assertThat(pages.confirm(pages.as(role, school())).status()).as(role).isEqualTo(403);
     }
     long other = accounts.schoolIds().getFirst();
-    assertThat(as("SENCO", other).get(path()).status()).isIn(403, 404);
-    assertThat(as("SENCO", other).get(path() + "/template.csv").status()).isIn(403, 404);
-    assertThat(upload(as("SENCO", other), file).status()).isIn(403, 404);
-    assertThat(as("SENCO", other).post(path() + "/confirm", Map.of()).status()).isIn(403, 404);
+    assertThat(pages.as("SENCO", other).get(path()).status()).isIn(403, 404);
+    assertThat(pages.as("SENCO", other).get(path() + "/template.csv").status()).isIn(403, 404);
+    assertThat(pages.upload(pages.as("SENCO", other), file).status()).isIn(403, 404);
+    assertThat(pages.confirm(pages.as("SENCO", other)).status()).isIn(403, 404);
     assertThat(scoreRows()).isEqualTo(before);
   }
 
@@ -330,28 +326,16 @@ class AssessmentImportIntegrationTest {
     String forty = longFile.toString();
     String wrong = forty.replace(",100\n", ",1000\n");
     // the fewer of two readings: now and then a request also does work of its own (the session, the audit chain)
-    int shortFile = Math.min(SqlStatements.of(upload(one)), SqlStatements.of(upload(one)));
-    int longOne = Math.min(SqlStatements.of(upload(forty)), SqlStatements.of(upload(forty)));
-    int errors = Math.min(SqlStatements.of(upload(wrong)), SqlStatements.of(upload(wrong)));
-    int page = Math.min(SqlStatements.of(as("SENCO", school()).get(path())),
-        SqlStatements.of(as("SENCO", school()).get(path())));
+    int shortFile = Math.min(SqlStatements.of(pages.upload(one)), SqlStatements.of(pages.upload(one)));
+    int longOne = Math.min(SqlStatements.of(pages.upload(forty)), SqlStatements.of(pages.upload(forty)));
+    int errors = Math.min(SqlStatements.of(pages.upload(wrong)), SqlStatements.of(pages.upload(wrong)));
+    int page = Math.min(SqlStatements.of(pages.senco().get(path())),
+        SqlStatements.of(pages.senco().get(path())));
     System.out.printf("score import statements: preview %d (1 row), %d (40 rows), %d (40 wrong rows); page %d%n",
         shortFile, longOne, errors, page);
     SqlStatements.assertBounded(19, shortFile, longOne);
     assertThat(errors).isLessThanOrEqualTo(19);
     assertThat(page).isLessThanOrEqualTo(8);
-  }
-
-  /** The cells of the preview table, row by row, the tag's text for the last. */
-  static List<List<String>> previewRows(String body) {
-    String table = body.substring(body.indexOf("id=\"import-preview\""));
-    table = table.substring(table.indexOf("<tbody"), table.indexOf("</tbody>"));
-    return java.util.Arrays.stream(table.split("<tr")).skip(1)
-        .map(row -> java.util.regex.Pattern.compile("<td[^>]*>(.*?)</td>", java.util.regex.Pattern.DOTALL)
-            .matcher(row).results()
-            .map(m -> org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1).replaceAll("<[^>]+>", "").trim()))
-            .toList())
-        .toList();
   }
 
   /** The codes of the subjects the school assesses, in the order the school lists them. */

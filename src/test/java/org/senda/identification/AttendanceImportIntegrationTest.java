@@ -1,16 +1,20 @@
 package org.senda.identification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.senda.test.ImportPages.errorRows;
+import static org.senda.test.ImportPages.previewRows;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.senda.test.DemoAccounts;
+import org.senda.test.ImportPages;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.test.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,12 +22,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The attendance import pages: a file with any problem is reported row by row and writes nothing; a good file is
- * previewed (a dry run), then imported on confirmation; only those who may use the import API may use them.
+ * previewed (a dry run) with the attendance each row adds or replaces, then imported on confirmation, unless someone
+ * changed the attendance of one of its rows in between; only those who may use the import API may use them.
  */
 @SendaTest
 class AttendanceImportIntegrationTest {
 
-  static final Map<String, PageSession> SESSIONS = new ConcurrentHashMap<>();
+  static final SignedInSessions SESSIONS = new SignedInSessions();
   static final String HEADER = "upn,term,attendance_percent\n";
 
   @LocalServerPort
@@ -35,9 +40,11 @@ class AttendanceImportIntegrationTest {
   @Autowired
   JdbcClient jdbc;
 
-  PageSession as(String role, long schoolId) {
-    return SESSIONS.computeIfAbsent(port + "/" + role + "/" + schoolId,
-        k -> PageSession.signedIn(port, accounts.get(role, schoolId)));
+  ImportPages pages;
+
+  @BeforeEach
+  void pages() {
+    pages = new ImportPages(SESSIONS, port, accounts, school(), path(), "attendance.csv");
   }
 
   long school() {
@@ -71,27 +78,19 @@ class AttendanceImportIntegrationTest {
         .param(latestTermId()).query(String.class).single();
   }
 
-  PageSession.Page upload(PageSession session, byte[] file) {
-    return session.postFile(path(), Map.of(), "file", "attendance.csv", "text/csv", file);
-  }
-
-  PageSession.Page upload(String csv) {
-    return upload(as("SENCO", school()), csv.getBytes(StandardCharsets.UTF_8));
-  }
-
   @Test
   void aFileWithProblemsIsReportedRowByRowAndNothingIsWritten() {
     List<String> upns = upnsWithoutAttendance(3);
     String term = latestTerm();
     int before = attendanceRows();
 
-    PageSession.Page missingColumn = upload("upn,term\n" + upns.get(0) + "," + term + "\n");
+    PageSession.Page missingColumn = pages.upload("upn,term\n" + upns.get(0) + "," + term + "\n");
     assertThat(missingColumn.status()).isEqualTo(200);
     assertThat(missingColumn.body()).contains("There is a problem").contains("Nothing has been imported")
         .contains("The file has no column headed attendance_percent")
         .contains("Add a column headed attendance_percent to the first row");
 
-    PageSession.Page rows = upload(HEADER
+    PageSession.Page rows = pages.upload(HEADER
         + upns.get(0) + "," + term + ",97\n"
         + "A000000000000," + term + ",97\n"
         + upns.get(1) + "," + term + ",104\n"
@@ -109,7 +108,7 @@ class AttendanceImportIntegrationTest {
     // what Excel writes for plain "CSV": Windows-1252, here an é on the third row
     byte[] windows1252 = (HEADER + upns.get(0) + "," + term + ",97\n" + upns.get(1) + "," + term
         + ",97 é\n").getBytes(Charset.forName("windows-1252"));
-    PageSession.Page encoding = upload(as("SENCO", school()), windows1252);
+    PageSession.Page encoding = pages.upload(pages.senco(), windows1252);
     assertThat(encoding.status()).isEqualTo(200);
     assertThat(errorRows(encoding.body())).containsExactly(List.of("3", "file", "",
         "The file is not saved as UTF-8: it has characters that cannot be read",
@@ -117,7 +116,7 @@ class AttendanceImportIntegrationTest {
 
     assertThat(attendanceRows()).isEqualTo(before);
     // nothing waits to be confirmed after a file with problems
-    PageSession.Page confirm = as("SENCO", school()).post(path() + "/confirm", Map.of());
+    PageSession.Page confirm = pages.confirm(pages.senco());
     assertThat(confirm.status()).isEqualTo(302);
     assertThat(attendanceRows()).isEqualTo(before);
   }
@@ -128,16 +127,16 @@ class AttendanceImportIntegrationTest {
     String term = latestTerm();
     int before = attendanceRows();
 
-    PageSession.Page preview = upload("\uFEFF" + HEADER + upns.get(0) + "," + term + ",97\n"
+    PageSession.Page preview = pages.upload("\uFEFF" + HEADER + upns.get(0) + "," + term + ",97\n"
         + upns.get(1) + "," + term + ",98.25%\n");
     assertThat(preview.status()).isEqualTo(200);
     assertThat(preview.body()).contains("Check the attendance import").contains("Nothing has changed yet")
         .contains(upns.get(0)).contains("98.25%");
     assertThat(attendanceRows()).as("a dry run writes nothing").isEqualTo(before);
 
-    PageSession.Page done = as("SENCO", school()).post(path() + "/confirm", Map.of());
+    PageSession.Page done = pages.confirm(pages.senco());
     assertThat(done.status()).isEqualTo(302);
-    assertThat(as("SENCO", school()).get(path()).body()).contains("Attendance imported: 2 added, 0 changed");
+    assertThat(pages.senco().get(path()).body()).contains("Attendance imported: 2 added, 0 changed");
     assertThat(attendanceRows()).isEqualTo(before + 2);
     assertThat(jdbc.sql("""
             select a.percentage from pupil_attendance a join pupil p on p.id = a.pupil_id
@@ -145,13 +144,54 @@ class AttendanceImportIntegrationTest {
         .params(upns.get(1), latestTermId()).query(Double.class).single()).isEqualTo(98.25);
 
     // the same file again changes the two rows, and the preview says what each replaces
-    PageSession.Page again = upload(HEADER + upns.get(0) + "," + term + ",96\n");
+    PageSession.Page again = pages.upload(HEADER + upns.get(0) + "," + term + ",96\n");
     assertThat(again.body()).contains("97%").contains("96%").contains(">Change<");
   }
 
   @Test
+  void attendanceChangedAfterThePreviewIsShownAgainBeforeAnythingIsImported() {
+    String upn = upnsWithoutAttendance(1).getFirst();
+    String term = latestTerm();
+    long termId = latestTermId();
+    long pupilId = jdbc.sql("select id from pupil where school_id = ? and upn = ?").params(school(), upn)
+        .query(Long.class).single();
+    String checks = "/schools/" + school() + "/pupils/" + pupilId + "/checks/attendance";
+    PageSession headteacher = pages.as("HEADTEACHER", school());
+    PageSession.Page recorded = headteacher.post(checks, Map.of("termId", String.valueOf(termId), "percentage", "90"));
+    assertThat(recorded.status()).isEqualTo(302);
+    headteacher.follow(recorded);
+
+    PageSession.Page preview = pages.upload(HEADER + upn + "," + term + ",96\n");
+    assertThat(previewRows(preview.body())).containsExactly(List.of("2", upn, term, "96%", "90%", "Change"));
+
+    // the headteacher corrects the pupil's attendance on the pupil's checks page meanwhile
+    int version = jdbc.sql("select version from pupil_attendance where pupil_id = ? and term_id = ?")
+        .params(pupilId, termId).query(Integer.class).single();
+    PageSession.Page corrected = headteacher.post(checks + "/" + termId, Map.of("percentage", "88",
+        "version", String.valueOf(version)));
+    assertThat(corrected.status()).isEqualTo(302);
+    assertThat(headteacher.follow(corrected).body()).contains("88%");
+    int audited = imports();
+
+    PageSession.Page stale = pages.confirm(pages.senco());
+    assertThat(stale.status()).isEqualTo(200);
+    assertThat(stale.body()).contains("Error: Check the attendance import")
+        .contains("Someone changed attendance in this file after you checked it. Nothing has been imported.");
+    assertThat(previewRows(stale.body())).as("the new preview replaces the headteacher's figure")
+        .containsExactly(List.of("2", upn, term, "96%", "88%", "Change"));
+    assertThat(attendance(pupilId, termId)).as("the headteacher's figure is kept until confirmed").isEqualTo(88.0);
+    assertThat(imports()).as("nothing imported").isEqualTo(audited);
+
+    PageSession.Page imported = pages.confirm(pages.senco());
+    assertThat(imported.status()).isEqualTo(302);
+    assertThat(pages.senco().follow(imported).body()).contains("Attendance imported: 0 added, 1 changed");
+    assertThat(attendance(pupilId, termId)).isEqualTo(96.0);
+    assertThat(imports()).isEqualTo(audited + 1);
+  }
+
+  @Test
   void theTemplateListsTheColumnsWithAnExampleRow() {
-    byte[] template = as("SENCO", school()).getBytes(path() + "/template.csv");
+    byte[] template = pages.senco().getBytes(path() + "/template.csv");
     String text = new String(template, StandardCharsets.UTF_8);
     assertThat(text).startsWith("upn,term,attendance_percent\r\n").contains(latestTerm());
   }
@@ -160,21 +200,21 @@ class AttendanceImportIntegrationTest {
   void onlyThoseWhoMayImportPupilsUseThePages() {
     String csv = HEADER + upnsWithoutAttendance(1).getFirst() + "," + latestTerm() + ",97\n";
     byte[] file = csv.getBytes(StandardCharsets.UTF_8);
-    PageSession.Page admin = as("SCHOOL_ADMIN", school()).get(path());
+    PageSession.Page admin = pages.as("SCHOOL_ADMIN", school()).get(path());
     assertThat(admin.status()).isEqualTo(200);
     assertThat(admin.body()).as("the school admin, who cannot see the identification page, finds it in the header")
         .contains("href=\"" + path() + "\"").doesNotContain("Back to identification");
-    assertThat(as("SENCO", school()).get("/schools/" + school() + "/identification").body())
+    assertThat(pages.senco().get("/schools/" + school() + "/identification").body())
         .contains("href=\"" + path() + "\"");
-    assertThat(as("HEADTEACHER", school()).get(path()).status()).isEqualTo(200);
+    assertThat(pages.as("HEADTEACHER", school()).get(path()).status()).isEqualTo(200);
     for (String role : List.of("TEACHER", "GOVERNOR", "DSL")) {
-      assertThat(as(role, school()).get(path()).status()).as(role).isEqualTo(403);
-      assertThat(upload(as(role, school()), file).status()).as(role).isEqualTo(403);
-      assertThat(as(role, school()).post(path() + "/confirm", Map.of()).status()).as(role).isEqualTo(403);
+      assertThat(pages.as(role, school()).get(path()).status()).as(role).isEqualTo(403);
+      assertThat(pages.upload(pages.as(role, school()), file).status()).as(role).isEqualTo(403);
+      assertThat(pages.confirm(pages.as(role, school())).status()).as(role).isEqualTo(403);
     }
     long other = accounts.schoolIds().getFirst();
-    assertThat(as("SENCO", other).get(path()).status()).isIn(403, 404);
-    assertThat(upload(as("SENCO", other), file).status()).isIn(403, 404);
+    assertThat(pages.as("SENCO", other).get(path()).status()).isIn(403, 404);
+    assertThat(pages.upload(pages.as("SENCO", other), file).status()).isIn(403, 404);
   }
 
   @Test
@@ -188,25 +228,26 @@ class AttendanceImportIntegrationTest {
     String wrong = forty.replace(",97\n", ",970\n");
     // One reading each: a message left in the session by an earlier import, addressed to this page, is not taken by
     // the upload (a post) nor dropped by whichever request comes after it expires.
-    int shortFile = SqlStatements.of(upload(one));
-    int longOne = SqlStatements.of(upload(forty));
-    int errors = SqlStatements.of(upload(wrong));
+    int shortFile = SqlStatements.of(pages.upload(one));
+    int longOne = SqlStatements.of(pages.upload(forty));
+    int errors = SqlStatements.of(pages.upload(wrong));
     System.out.printf("attendance import preview statements: %d (1 row), %d (40 rows), %d (40 wrong rows)%n",
         shortFile, longOne, errors);
     SqlStatements.assertBounded(13, shortFile, longOne);
     assertThat(errors).isLessThanOrEqualTo(13);
   }
 
-  /** The cells of the error table, row by row. */
-  static List<List<String>> errorRows(String body) {
-    String table = body.substring(body.indexOf("id=\"import-errors\""));
-    table = table.substring(table.indexOf("<tbody"), table.indexOf("</tbody>"));
-    return java.util.Arrays.stream(table.split("<tr")).skip(1)
-        .map(row -> java.util.regex.Pattern.compile("<td[^>]*>(.*?)</td>", java.util.regex.Pattern.DOTALL)
-            .matcher(row).results()
-            .map(m -> org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1).trim()))
-            .toList())
-        .toList();
+  double attendance(long pupilId, long termId) {
+    return jdbc.sql("select percentage from pupil_attendance where pupil_id = ? and term_id = ?")
+        .params(pupilId, termId).query(Double.class).single();
+  }
+
+  /** The school's attendance imports in the audit log. */
+  int imports() {
+    return jdbc.sql("""
+            select count(*) from audit_entry where action = 'IMPORT' and record_type = 'pupil-attendance'
+            and school_id = ?""")
+        .param(school()).query(Integer.class).single();
   }
 
   int attendanceRows() {

@@ -20,7 +20,9 @@ import org.senda.pupils.PupilSummary;
 import org.senda.pupils.Pupils;
 import org.senda.web.ConcurrentEdit;
 import org.senda.web.DateParts;
+import org.senda.web.LetterPostedForm;
 import org.senda.web.Option;
+import org.senda.web.PostedDate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.CacheControl;
@@ -188,27 +190,19 @@ class ReferralController {
       Model model) {
     Checked checked = writableReferral(schoolId, referralId);
     ReferralLetters.Letter letter = letter(checked, letterId);
-    model.addAttribute("postedForm", new PostedForm(DateParts.of(letter.posted() ? letter.postedOn()
-        : LocalDate.now(clock)), letter.version()));
+    model.addAttribute("postedForm", LetterPostedForm.of(letter.postedOn(), LocalDate.now(clock), letter.version()));
     return postedForm(model, checked, letter);
   }
 
   @PostMapping("/schools/{schoolId}/referrals/{referralId}/letters/{letterId}")
   String recordPosted(@PathVariable long schoolId, @PathVariable long referralId, @PathVariable long letterId,
-      @ModelAttribute("postedForm") PostedForm form, BindingResult errors, Model model, RedirectAttributes flash) {
+      @ModelAttribute("postedForm") LetterPostedForm form, BindingResult errors, Model model,
+      RedirectAttributes flash) {
     Checked checked = writableReferral(schoolId, referralId);
     ReferralLetters.Letter letter = letter(checked, letterId);
-    DateParts on = form.postedOn() == null ? DateParts.of(null) : form.postedOn();
-    on.problem("the date the letter was posted").ifPresent(m -> errors.rejectValue("postedOn", "date", m));
-    LocalDate postedOn = on.toDate().orElse(null);
-    if (postedOn != null && postedOn.isAfter(LocalDate.now(clock))) {
-      errors.rejectValue("postedOn", "future", "The date the letter was posted must be today or in the past");
-    } else if (postedOn != null && checked.referral().sentOn() != null
-        && postedOn.isBefore(checked.referral().sentOn())) {
-      errors.rejectValue("postedOn", "beforeSent",
-          "The date the letter was posted must be on or after the day the referral was sent");
-    }
-    if (errors.hasErrors() || postedOn == null) {
+    LocalDate postedOn = new PostedDate(LocalDate.now(clock), checked.referral().sentOn(),
+        "the day the referral was sent").check(form, errors).orElse(null);
+    if (postedOn == null) {
       return postedForm(model, checked, letter);
     }
     try {

@@ -1,11 +1,7 @@
 package org.senda.identification.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,26 +30,6 @@ class AssessmentImport {
   record Problem(int row, String column, @Nullable String value, String message, String fix) {}
 
   record Result(int created, int updated, List<Problem> errors) {}
-
-  /** What a file checked without errors will do: one change per row, with the score it replaces. */
-  record Preview(Result result, List<Change> changes) {
-
-    /**
-     * A digest of every change, kept between the preview and the confirmation in place of the changes themselves:
-     * the same digest at confirmation means the file still does exactly what was previewed.
-     */
-    String fingerprint() {
-      try {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        for (Change change : changes) {
-          digest.update(change.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return HexFormat.of().formatHex(digest.digest());
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-  }
 
   /**
    * A row of the file that adds ({@code before} null) or replaces a pupil's score in a subject at an assessment
@@ -97,15 +73,15 @@ class AssessmentImport {
   /**
    * Checks (and unless {@code dryRun} writes) the file, saying row by row what it changes.
    *
-   * @param expected the {@link Preview#fingerprint()} of the preview the person confirmed, or null for none
+   * @param expected the {@link ImportPreview#fingerprint()} of the preview the person confirmed, or null for none
    * @throws OptimisticLockingFailureException when, before writing, the file would no longer do what was previewed
    *     (someone changed one of its scores meanwhile); nothing is written
    */
   @Transactional
-  Preview preview(long schoolId, String csv, boolean dryRun, @Nullable String expected) {
+  ImportPreview<Change> preview(long schoolId, String csv, boolean dryRun, @Nullable String expected) {
     PupilCsv.Read read = PupilCsv.read(csv, COLUMNS, "scores");
     if (!read.problems().isEmpty()) {
-      return failed(read.problems());
+      return ImportPreview.failed(read.problems());
     }
     List<Problem> problems = new ArrayList<>();
 
@@ -162,7 +138,7 @@ class AssessmentImport {
       }
     }
     if (!problems.isEmpty()) {
-      return failed(problems);
+      return ImportPreview.failed(problems);
     }
 
     Map<String, Double> existing = new HashMap<>();
@@ -180,7 +156,7 @@ class AssessmentImport {
       changes.add(new Change(row.line(), row.upn(), row.subject().name(), row.point().label(),
           ScoreGrid.shown(row.subject(), row.score()), was == null ? null : ScoreGrid.shown(row.subject(), was)));
     }
-    Preview preview = new Preview(new Result(creates.size(), updates.size(), List.of()), changes);
+    ImportPreview<Change> preview = new ImportPreview<>(new Result(creates.size(), updates.size(), List.of()), changes);
     if (!dryRun && expected != null && !expected.equals(preview.fingerprint())) {
       throw new OptimisticLockingFailureException("scores of school " + schoolId + " changed since the preview");
     }
@@ -190,10 +166,6 @@ class AssessmentImport {
           "created " + creates.size() + ", updated " + updates.size());
     }
     return preview;
-  }
-
-  private static Preview failed(List<Problem> problems) {
-    return new Preview(new Result(0, 0, problems), List.of());
   }
 
   private void write(long schoolId, List<Row> creates, List<Row> updates) {

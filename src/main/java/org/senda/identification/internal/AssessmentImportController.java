@@ -2,24 +2,13 @@ package org.senda.identification.internal;
 
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.Serial;
-import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.senda.access.Permission;
-import org.senda.access.Permissions;
-import org.senda.audit.Audit;
-import org.senda.audit.AuditAction;
-import org.senda.organisation.Organisation;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.senda.identification.internal.HeldImports.Column;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,9 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The score import pages, for those who may use the score import API: upload a CSV file
  * ({@code upn,subject,assessment_point,score}), see row by row what it would add and change (a dry run) or what is
- * wrong with it, then confirm. The file waits in the session between the dry run and the confirmation, so what is
- * imported is exactly what was previewed; a file with any problem writes nothing, and a file whose scores someone
- * changed after the preview is previewed again instead of imported.
+ * wrong with it, then confirm ({@link HeldImports}): what is imported is exactly what was previewed; a file with any
+ * problem writes nothing, and a file whose scores someone changed after the preview is previewed again instead of
+ * imported.
  */
 @Controller
 @RequestMapping("/schools/{schoolId}/identification/assessment-imports")
@@ -44,130 +33,61 @@ class AssessmentImportController {
 
   static final String EXAMPLE_UPN = "A123456789012";
 
-  static final String CHANGED_MEANWHILE = "Someone changed scores in this file after you checked it. Nothing has "
-      + "been imported. Check what the file will add and change now, then import it again.";
-
-  /** The uploaded file between preview and confirmation, with the fingerprint of what the preview showed. */
-  record Upload(long schoolId, String filename, String csv, String fingerprint) implements Serializable {
-    @Serial
-    private static final long serialVersionUID = 1L;
-  }
-
-  /** A column of the file and what to put in it, for the page's guidance. */
-  record Column(String name, String description, String example) {}
-
   /** A subject of the school as the file names it, and the scores it takes. */
   record SubjectGuide(String code, String name, String scores, String example) {}
 
-  private final AssessmentImport assessmentImport;
+  private final HeldImports held;
+  private final HeldImports.Kind kind;
   private final AssessmentSetup setup;
-  private final Permissions permissions;
-  private final Organisation organisation;
-  private final Audit audit;
   private final Clock clock;
 
-  AssessmentImportController(AssessmentImport assessmentImport, AssessmentSetup setup, Permissions permissions,
-      Organisation organisation, Audit audit, Clock clock) {
-    this.assessmentImport = assessmentImport;
+  AssessmentImportController(AssessmentImport assessmentImport, HeldImports held, AssessmentSetup setup,
+      Clock clock) {
+    this.held = held;
+    this.kind = new HeldImports.Kind("assessment", "scores", "assessment-score", assessmentImport::preview);
     this.setup = setup;
-    this.permissions = permissions;
-    this.organisation = organisation;
-    this.audit = audit;
     this.clock = clock;
   }
 
   @GetMapping
   String upload(@PathVariable long schoolId, Model model) {
-    permissions.require(schoolId, Permission.IMPORT_PUPILS);
+    held.require(schoolId);
     return uploadPage(schoolId, null, model);
   }
 
   /** The header and one example row per subject of the school, at its latest assessment point. */
   @GetMapping("/template.csv")
   ResponseEntity<byte[]> template(@PathVariable long schoolId) {
-    permissions.require(schoolId, Permission.IMPORT_PUPILS);
+    held.require(schoolId);
     StringBuilder csv = new StringBuilder(String.join(",", AssessmentImport.COLUMNS)).append("\r\n");
     String point = csvValue(examplePoint(setup.points(schoolId)));
     for (SubjectGuide subject : subjects(schoolId)) {
       csv.append(EXAMPLE_UPN).append(',').append(csvValue(subject.code())).append(',').append(point).append(',')
           .append(csvValue(subject.example())).append("\r\n");
     }
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("score-import-template.csv").build().toString())
-        .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    return HeldImports.csvFile("score-import-template.csv", csv.toString());
   }
 
   @PostMapping
   String preview(@PathVariable long schoolId, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
       HttpSession session, Model model) throws IOException {
-    permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    session.removeAttribute(key(schoolId));
-    if (file == null || file.isEmpty()) {
-      return uploadPage(schoolId, "Select a CSV file", model);
-    }
-    if (file.getSize() > AttendanceImportController.MAX_BYTES) {
-      return uploadPage(schoolId, "The selected file must be smaller than 5 MB", model);
-    }
-    String filename = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
-    PupilCsv.Text text = PupilCsv.decode(file.getBytes());
-    AssessmentImport.Preview preview = text.text() == null
-        ? new AssessmentImport.Preview(new AssessmentImport.Result(0, 0, List.of(text.problem())), List.of())
-        : assessmentImport.preview(schoolId, text.text(), true, null);
-    return previewPage(schoolId, filename, text.text(), preview, session, model);
+    held.require(schoolId);
+    return held.preview(kind, schoolId, file, session, model, error -> uploadPage(schoolId, error, model));
   }
 
   @PostMapping("/confirm")
   String confirm(@PathVariable long schoolId, HttpSession session, Model model, RedirectAttributes flash) {
-    permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    if (!(session.getAttribute(key(schoolId)) instanceof Upload upload) || upload.schoolId() != schoolId) {
-      flash.addFlashAttribute("important", "Upload the file again: the preview has expired");
-      return "redirect:/schools/" + schoolId + "/identification/assessment-imports";
-    }
-    session.removeAttribute(key(schoolId));
-    AssessmentImport.Preview done;
-    try {
-      // checked again: pupils, subjects, points or scores may have changed since the preview
-      done = assessmentImport.preview(schoolId, upload.csv(), false, upload.fingerprint());
-    } catch (OptimisticLockingFailureException e) {
-      model.addAttribute("concurrent", CHANGED_MEANWHILE);
-      return previewPage(schoolId, upload.filename(), upload.csv(),
-          assessmentImport.preview(schoolId, upload.csv(), true, null), session, model);
-    }
-    if (!done.result().errors().isEmpty()) {
-      return previewPage(schoolId, upload.filename(), upload.csv(), done, session, model);
-    }
-    flash.addFlashAttribute("success", "Scores imported: " + done.result().created() + " added, "
-        + done.result().updated() + " changed");
-    return "redirect:/schools/" + schoolId + "/identification/assessment-imports";
-  }
-
-  /** The error report for a file with problems; otherwise the preview, with the file kept for the confirmation. */
-  private String previewPage(long schoolId, String filename, @Nullable String csv, AssessmentImport.Preview preview,
-      HttpSession session, Model model) {
-    model.addAttribute("school", organisation.school(schoolId).orElseThrow());
-    model.addAttribute("filename", filename);
-    model.addAttribute("preview", preview);
-    if (csv == null || !preview.result().errors().isEmpty()) {
-      return "identification/assessment-import-errors";
-    }
-    // the preview shows the scores each row replaces
-    audit.record(AuditAction.VIEW, "assessment-score", null, schoolId, "import preview");
-    session.setAttribute(key(schoolId), new Upload(schoolId, filename, csv, preview.fingerprint()));
-    return "identification/assessment-import-preview";
+    held.require(schoolId);
+    return held.confirm(kind, schoolId, session, model, flash);
   }
 
   private String uploadPage(long schoolId, @Nullable String error, Model model) {
     List<AssessmentSetup.Point> points = setup.points(schoolId);
     List<SubjectGuide> subjects = subjects(schoolId);
-    model.addAttribute("school", organisation.school(schoolId).orElseThrow());
     model.addAttribute("columns", columns(subjects, points));
     model.addAttribute("subjects", subjects);
     model.addAttribute("points", points.reversed().stream().map(AssessmentSetup.Point::label).toList());
-    model.addAttribute("fileError", error);
-    model.addAttribute("canManage", permissions.can(schoolId, Permission.MANAGE_SEND));
-    return "identification/assessment-import";
+    return held.uploadPage(kind, schoolId, error, model);
   }
 
   /** The columns, with the school's first subject and latest assessment point due as examples. */
@@ -213,9 +133,5 @@ class AssessmentImportController {
   /** A value quoted when it holds a comma or a quote, as CSV needs. */
   private static String csvValue(String value) {
     return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-  }
-
-  private static String key(long schoolId) {
-    return "assessmentImport." + schoolId;
   }
 }

@@ -12,6 +12,7 @@ import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
 import org.senda.organisation.Organisation;
 import org.senda.organisation.Term;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,16 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Attendance from a CSV file ({@code upn,term,attendance_percent}), checked row by row like the score import: a
- * file with any error writes nothing and says which rows and columns to fix. A term is named as on the calendar
- * with its academic year, e.g. "Autumn 2025/26".
+ * file with any error writes nothing and says which rows and columns to fix, and a file confirmed after its preview
+ * writes nothing if someone changed the attendance it replaces meanwhile. A term is named as on the calendar with its
+ * academic year, e.g. "Autumn 2025/26".
  */
 @Service
 class AttendanceImport {
 
   static final List<String> COLUMNS = List.of("upn", "term", "attendance_percent");
-
-  /** What a file checked without errors will do: one row per pupil and term, with the percentage it replaces. */
-  record Preview(AssessmentImport.Result result, List<Change> changes) {}
 
   /** A row of the file that adds ({@code before} null) or replaces a pupil's attendance in a term. */
   record Change(int row, String upn, String term, BigDecimal percentage, @Nullable BigDecimal before) {
@@ -57,15 +56,22 @@ class AttendanceImport {
 
   @Transactional
   AssessmentImport.Result run(long schoolId, String csv, boolean dryRun) {
-    return preview(schoolId, csv, dryRun).result();
+    return preview(schoolId, csv, dryRun, null).result();
   }
 
-  /** Checks (and unless {@code dryRun} writes) the file, saying row by row what it changes. */
+  /**
+   * Checks (and unless {@code dryRun} writes) the file, saying row by row what it changes: one row per pupil and
+   * term, with the percentage it replaces.
+   *
+   * @param expected the {@link ImportPreview#fingerprint()} of the preview the person confirmed, or null for none
+   * @throws OptimisticLockingFailureException when, before writing, the file would no longer do what was previewed
+   *     (someone recorded or changed the attendance of one of its rows meanwhile); nothing is written
+   */
   @Transactional
-  Preview preview(long schoolId, String csv, boolean dryRun) {
+  ImportPreview<Change> preview(long schoolId, String csv, boolean dryRun, @Nullable String expected) {
     PupilCsv.Read read = PupilCsv.read(csv, COLUMNS, "attendance");
     if (!read.problems().isEmpty()) {
-      return failed(read.problems());
+      return ImportPreview.failed(read.problems());
     }
     List<AssessmentImport.Problem> problems = new ArrayList<>();
     Map<String, Term> terms = new HashMap<>();
@@ -111,7 +117,7 @@ class AttendanceImport {
       }
     }
     if (!problems.isEmpty()) {
-      return failed(problems);
+      return ImportPreview.failed(problems);
     }
 
     Map<String, BigDecimal> existing = new HashMap<>();
@@ -132,6 +138,11 @@ class AttendanceImport {
         creates.add(new Object[] {row.pupilId(), schoolId, row.termId(), row.percentage()});
       }
     }
+    ImportPreview<Change> preview = new ImportPreview<>(
+        new AssessmentImport.Result(creates.size(), updates.size(), List.of()), changes);
+    if (!dryRun && expected != null && !expected.equals(preview.fingerprint())) {
+      throw new OptimisticLockingFailureException("attendance of school " + schoolId + " changed since the preview");
+    }
     if (!dryRun) {
       batch.batchUpdate("insert into pupil_attendance (pupil_id, school_id, term_id, percentage) values (?, ?, ?, ?)",
           creates);
@@ -143,11 +154,7 @@ class AttendanceImport {
       audit.record(AuditAction.IMPORT, "pupil-attendance", null, schoolId,
           "created " + creates.size() + ", updated " + updates.size());
     }
-    return new Preview(new AssessmentImport.Result(creates.size(), updates.size(), List.of()), changes);
-  }
-
-  private static Preview failed(List<AssessmentImport.Problem> problems) {
-    return new Preview(new AssessmentImport.Result(0, 0, problems), List.of());
+    return preview;
   }
 
   private static String key(String text) {

@@ -17,7 +17,8 @@ import org.senda.organisation.SchoolSummary;
 import org.senda.pupils.PupilSummary;
 import org.senda.pupils.Pupils;
 import org.senda.web.ConcurrentEdit;
-import org.senda.web.DateParts;
+import org.senda.web.LetterPostedForm;
+import org.senda.web.PostedDate;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,28 +92,20 @@ class NoticeLettersController {
     Checked checked = check(schoolId, concernId, letterId);
     NoticeLetters.Letter letter = checked.letter();
     audit.record(AuditAction.VIEW, "parent-notice-letter", letterId, schoolId, "concern " + concernId);
-    model.addAttribute("letterPostedForm", new LetterPostedForm(
-        DateParts.of(letter.posted() ? letter.postedOn() : LocalDate.now(clock)), letter.version()));
+    model.addAttribute("postedForm", LetterPostedForm.of(letter.postedOn(), LocalDate.now(clock), letter.version()));
     return postedForm(model, checked, letter, from);
   }
 
   @PostMapping("/schools/{schoolId}/concerns/{concernId}/letters/{letterId}")
   String recordPosted(@PathVariable long schoolId, @PathVariable long concernId, @PathVariable long letterId,
       @RequestParam(required = false) @Nullable String from,
-      @ModelAttribute("letterPostedForm") LetterPostedForm form, BindingResult errors, Model model,
+      @ModelAttribute("postedForm") LetterPostedForm form, BindingResult errors, Model model,
       RedirectAttributes flash) {
     Checked checked = check(schoolId, concernId, letterId);
     NoticeLetters.Letter letter = checked.letter();
-    DateParts on = form.postedOn() == null ? DateParts.of(null) : form.postedOn();
-    on.problem("the date the letter was posted").ifPresent(m -> errors.rejectValue("postedOn", "date", m));
-    LocalDate postedOn = on.toDate().orElse(null);
-    if (postedOn != null && postedOn.isAfter(LocalDate.now(clock))) {
-      errors.rejectValue("postedOn", "future", "The date the letter was posted must be today or in the past");
-    } else if (postedOn != null && postedOn.isBefore(letter.writtenOn())) {
-      errors.rejectValue("postedOn", "beforeWritten", "The date the letter was posted must be on or after "
-          + DAY.format(letter.writtenOn()) + ", the day the letter was written");
-    }
-    if (errors.hasErrors() || postedOn == null) {
+    LocalDate postedOn = new PostedDate(LocalDate.now(clock), letter.writtenOn(),
+        DAY.format(letter.writtenOn()) + ", the day the letter was written").check(form, errors).orElse(null);
+    if (postedOn == null) {
       return postedForm(model, checked, letter, from);
     }
     try {
