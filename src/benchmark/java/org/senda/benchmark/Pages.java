@@ -59,9 +59,10 @@ final class Pages {
 
   /**
    * What the pupil page reads between the layout's school and its audit entry, in the order it runs them: the
-   * pupil, the register (entry, changes), concerns, assessment subjects, support (plan summary, settings),
-   * referrals and advice, provision groups (read once for the provision section and the timeline), referral
-   * history, the record's changes and the support timeline.
+   * pupil, the register (entry, changes), concerns (with the notice emailed and the letters posted to parents, for
+   * the timeline), assessment subjects, support (plan summary, settings), referrals and advice, provision groups
+   * (read once for the provision section and the timeline), referral history, the record's changes and the support
+   * timeline.
    */
   private static final List<String> PUPIL_PAGE = List.of(
       """
@@ -76,9 +77,14 @@ final class Pages {
       from register_entry re where re.pupil_id = ?""",
       "select * from register_change where pupil_id = ? order by effective_date desc, id desc",
       """
-      select id, pupil_id, school_id, raised_on, raised_by_name, areas, evidence, tried_in_class, pupil_view, status,
-             decision, review_on, version
-      from concern where pupil_id = ? order by raised_on desc, id desc""",
+      select c.id, c.pupil_id, c.school_id, c.raised_on, c.raised_by_name, c.areas, c.evidence, c.tried_in_class,
+             c.pupil_view, c.status, c.decision, c.review_on, c.version, n.sent_at as emailed_at,
+             n.recipients as notice_recipients, l.parent_name, l.relationship, l.posted_on
+      from concern c
+      left join parent_notice n on n.id = (select min(x.id) from parent_notice x
+        where x.pupil_id = c.pupil_id and x.concern_id = c.id and x.sent_at is not null)
+      left join parent_notice_letter l on l.concern_id = c.id and l.posted_on is not null
+      where c.pupil_id = ? order by c.raised_on desc, c.id desc, l.posted_on, l.id""",
       """
       select distinct sub.code, sub.position from assessment_subject sub
       join assessment_score s on s.subject_id = sub.id where s.pupil_id = ? order by sub.position""");

@@ -60,14 +60,18 @@ class NoticeLettersIntegrationTest {
     return SESSIONS.of(port, accounts.get(role, schoolId));
   }
 
-  /** A pupil with no SEN and no concern yet, whose first parent with parental responsibility has no email address. */
+  /**
+   * A pupil with no SEN and no concern yet, whose first parent with parental responsibility has no email address and
+   * whose other parent has one.
+   */
   synchronized Parent pupilWithAParentWithoutEmail() {
     long pupilId = jdbc.sql("""
             select max(p.id) from pupil p left join register_entry re on re.pupil_id = p.id
             where p.school_id = ? and p.leaving_date is null
               and (re.pupil_id is null or re.status = 'N' and re.monitor_until is null)
               and not exists (select 1 from concern c where c.pupil_id = p.id)
-              and exists (select 1 from pupil_contact pc where pc.pupil_id = p.id and pc.parental_responsibility)""")
+              and (select count(*) from pupil_contact pc where pc.pupil_id = p.id and pc.parental_responsibility
+                   and pc.email is not null) = 2""")
         .param(school()).query(Long.class).single();
     Map<String, Object> parent = jdbc.sql("""
             select id, name from pupil_contact where pupil_id = ? and parental_responsibility
@@ -188,6 +192,67 @@ class NoticeLettersIntegrationTest {
         + DAY.format(today)).doesNotContain("href=\"" + record + "?from=list\"");
     assertThat(senco.get(concern).body()).contains("Posted on " + DAY.format(today) + " by " + html(by),
         "Change the date posted");
+  }
+
+  @Test
+  void theEmailAndTheLetterPostedAreOnThePupilsTimelineForThoseWhoSeeThePupilAndNobodyElse() {
+    Parent parent = pupilWithAParentWithoutEmail();
+    String emailed = jdbc.sql("""
+            select name from pupil_contact where pupil_id = ? and parental_responsibility and email is not null""")
+        .param(parent.pupilId()).query(String.class).single();
+    String pupilPage = "/schools/" + school() + "/pupils/" + parent.pupilId();
+    PageSession senco = page("SENCO", school());
+    senco.get(pupilPage);
+    PageSession.Page raised = senco.get(pupilPage);
+    assertThat(raised.body()).contains("Cause for concern raised").doesNotContain("Parents told by email")
+        .doesNotContain("Letter to parents posted");
+
+    long letterId = startSenSupport(parent);
+    LocalDate today = LocalDate.now(clock);
+    PageSession.Page notYetPosted = senco.get(pupilPage);
+    assertThat(notYetPosted.body()).contains("Parents told by email",
+        "The letter saying SEN support has started, to " + html(emailed)).doesNotContain("Letter to parents posted");
+    String record = "/schools/" + school() + "/concerns/" + parent.concernId() + "/letters/" + letterId;
+    assertThat(senco.post(record, date("postedOn", today, Map.of("version", "0"))).status()).isEqualTo(302);
+
+    PageSession.Page posted = senco.get(pupilPage);
+    assertThat(posted.status()).isEqualTo(200);
+    assertThat(posted.body()).containsPattern(timelineEntry(today, "Letter to parents posted",
+        "The letter saying SEN support has started, to " + html(parent.name())));
+    assertThat(posted.body()).containsPattern(timelineEntry(today, "Parents told by email",
+        "The letter saying SEN support has started, to " + html(emailed)));
+    // Read with the concerns the page already reads: no statement more than before the decision, within the pupil
+    // page's bound (PupilPageStatementsIntegrationTest).
+    SqlStatements.assertBounded(23, SqlStatements.of(raised), SqlStatements.of(notYetPosted),
+        SqlStatements.of(posted));
+
+    // Whoever sees the pupil, and so the concern, sees how the parents were told.
+    for (String role : new String[] {"HEADTEACHER", "DSL"}) {
+      assertThat(page(role, school()).get(pupilPage).body()).as(role)
+          .contains("Letter to parents posted", "Parents told by email", html(parent.name()));
+    }
+    boolean teaches = jdbc.sql("""
+            select count(*) from pupil p join class_staff cs on cs.class_id = p.class_id
+            join staff s on s.id = cs.staff_id where p.id = ? and lower(s.email) = ?""")
+        .params(parent.pupilId(), accounts.get("TEACHER", school()).email().toLowerCase(Locale.ROOT))
+        .query(Integer.class).single() > 0;
+    PageSession.Page teacher = page("TEACHER", school()).get(pupilPage);
+    assertThat(teacher.status()).isEqualTo(teaches ? 200 : 404);
+    assertThat(teacher.body().contains("Letter to parents posted")).isEqualTo(teaches);
+    // Nobody else: the pupil is not found for those who may not see it, as before.
+    for (PageSession other : new PageSession[] {page("GOVERNOR", school()), page("SENCO", otherSchool())}) {
+      PageSession.Page refused = other.get(pupilPage);
+      assertThat(refused.status()).isEqualTo(404);
+      assertThat(refused.body()).doesNotContain("Letter to parents posted").doesNotContain(html(parent.name()));
+    }
+  }
+
+  /** One entry of the pupil page's timeline: its date, its title and the detail under it, in one list item. */
+  static java.util.regex.Pattern timelineEntry(LocalDate on, String title, String detail) {
+    String within = "(?:(?!</li>).)*?";
+    return java.util.regex.Pattern.compile("<li[^>]*>" + within + "datetime=\"" + on + "\"" + within
+        + java.util.regex.Pattern.quote(title) + within + java.util.regex.Pattern.quote(detail) + within + "</li>",
+        java.util.regex.Pattern.DOTALL);
   }
 
   @Test

@@ -114,5 +114,12 @@ class NoticeLettersPageTest {
     assertThat(Browser.find(browser, ".govuk-notification-banner").getText()).contains("recorded as posted on");
     assertThat(browser.getPageSource()).doesNotContain("/letters/" + letter + "?from=list");
     Browser.assertAccessible(browser);
+
+    // The pupil's timeline says when the letter was posted.
+    long pupil = jdbc.sql("select pupil_id from parent_notice_letter where id = ?").param(letter)
+        .query(Long.class).single();
+    browser.get(base + "/schools/" + school + "/pupils/" + pupil);
+    assertThat(browser.getPageSource()).contains("Letter to parents posted");
+    Browser.assertAccessible(browser);
   }
 }

@@ -191,6 +191,15 @@ class AgenciesDemoData implements DemoContributor {
                   : " <" + pupil.get("email") + ">: emailed") : null)
           .update();
       long id = jdbc.sql("select max(id) from referral where pupil_id = ?").param(pupilId).query(Long.class).single();
+      if (consent && pupil.get("email") == null) {
+        // A parent without an email address is owed the copy by post, as the outbox keeps it for a real referral.
+        jdbc.sql("""
+                insert into referral_letter (referral_id, school_id, pupil_id, contact_id, parent_name, relationship,
+                  created_at) values (?, ?, ?, ?, ?, ?, ?)""")
+            .params(id, schoolId, pupilId, pupil.get("contact_id"), parent, pupil.get("relationship"),
+                sent.atTime(16, 0).atOffset(ZoneOffset.UTC))
+            .update();
+      }
       for (Object[] h : history) {
         jdbc.sql("""
                 insert into referral_status_change (referral_id, status, changed_on, changed_by_name, note,

@@ -1,7 +1,9 @@
 package org.senda.identification.internal;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -9,6 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.senda.demo.DemoContributor;
 import org.senda.demo.DemoTrust;
+import org.senda.identification.SenSupportStarted;
+import org.senda.pupils.PupilContact;
+import org.senda.register.BroadArea;
+import org.senda.register.Register;
 import org.senda.organisation.Organisation;
 import org.senda.access.Role;
 import org.senda.organisation.StaffSummary;
@@ -22,6 +28,12 @@ import org.springframework.stereotype.Component;
  * assessment points (three school years), shaped so that the identification page shows each of the four criteria,
  * low attainers who are catching up (and are not flagged), EAL pupils with the caution, hearing and vision checks
  * for most pupils, attendance, and causes for concern at every stage.
+ *
+ * <p>In the first three schools, the pupils who most recently began SEN support came to it through a cause for
+ * concern decided that day with the need and reason the register recorded, and their parents were told: by email,
+ * and by a letter to post to each parent without an email address ({@code demo.parentsWithoutEmail.<school>}), kept
+ * by the same code that keeps a real decision's notice. The first school has posted one of its letters and has one
+ * still to post.
  */
 @Component
 class IdentificationDemoData implements DemoContributor {
@@ -56,16 +68,28 @@ class IdentificationDemoData implements DemoContributor {
     }
   }
 
+  /** How many of the trust's schools have causes for concern that started SEN support, with their notices. */
+  private static final int SCHOOLS_WITH_NOTICES = 3;
+
+  /** A pupil who began SEN support on {@code since} with this need and reason, after a cause for concern. */
+  private record SenSupportStart(long pupilId, LocalDate since, String need, String reason) {}
+
   private final AssessmentSetup setup;
   private final ScoreWriter writer;
   private final Organisation organisation;
+  private final Register register;
+  private final SenSupportNotice notice;
+  private final SenSupportNoticeSender notices;
   private final JdbcTemplate jdbc;
 
-  IdentificationDemoData(
-      AssessmentSetup setup, ScoreWriter writer, Organisation organisation, JdbcTemplate jdbc) {
+  IdentificationDemoData(AssessmentSetup setup, ScoreWriter writer, Organisation organisation, Register register,
+      SenSupportNotice notice, SenSupportNoticeSender notices, JdbcTemplate jdbc) {
     this.setup = setup;
     this.writer = writer;
     this.organisation = organisation;
+    this.register = register;
+    this.notice = notice;
+    this.notices = notices;
     this.jdbc = jdbc;
   }
 
@@ -85,12 +109,37 @@ class IdentificationDemoData implements DemoContributor {
     List<Long> schoolIds = trust.get("demo.schoolIds");
     Random random = trust.random("identification");
     LocalDate today = trust.today();
-    for (long schoolId : schoolIds) {
-      seedSchool(schoolId, random, today);
+    Map<String, BroadArea> areaOfNeed = new HashMap<>();
+    register.needTypesOn(today).forEach(n -> areaOfNeed.put(n.code(), n.broadArea()));
+    for (int i = 0; i < schoolIds.size(); i++) {
+      long schoolId = schoolIds.get(i);
+      seedSchool(schoolId, random, today, i < SCHOOLS_WITH_NOTICES ? senSupportStarts(trust, schoolId) : List.of(),
+          areaOfNeed);
     }
   }
 
-  private void seedSchool(long schoolId, Random random, LocalDate today) {
+  /**
+   * The pupils of the school whose first parent has no email address, and the pupil who most recently began SEN
+   * support besides them, with the day it began and the need and reason the register recorded.
+   */
+  private static List<SenSupportStart> senSupportStarts(DemoTrust trust, long schoolId) {
+    List<Long> withoutEmail = trust.get("demo.parentsWithoutEmail." + schoolId);
+    Map<Long, LocalDate> since = trust.get("demo.senSupportSince." + schoolId);
+    Map<Long, String> needs = trust.get("demo.senSupportNeed." + schoolId);
+    Map<Long, String> reasons = trust.get("demo.senSupportReason." + schoolId);
+    List<Long> pupils = new ArrayList<>(withoutEmail);
+    since.entrySet().stream()
+        .filter(e -> !withoutEmail.contains(e.getKey()))
+        .max(Map.Entry.<Long, LocalDate>comparingByValue()
+            .thenComparing(Map.Entry.<Long, LocalDate>comparingByKey().reversed()))
+        .ifPresent(e -> pupils.add(e.getKey()));
+    return pupils.stream()
+        .map(p -> new SenSupportStart(p, since.get(p), needs.get(p), reasons.get(p)))
+        .toList();
+  }
+
+  private void seedSchool(long schoolId, Random random, LocalDate today, List<SenSupportStart> starts,
+      Map<String, BroadArea> areaOfNeed) {
     setup.ensureSubjects(schoolId);
     setup.ensurePoints(schoolId, "TERMLY");
     List<AssessmentSetup.Point> past = setup.points(schoolId).stream()
@@ -157,7 +206,7 @@ class IdentificationDemoData implements DemoContributor {
         values (?, ?, ?, ?, ?, ?)""", checks);
     jdbc.batchUpdate(
         "insert into pupil_attendance (pupil_id, school_id, term_id, percentage) values (?, ?, ?, ?)", attendance);
-    seedConcerns(schoolId, roll, random, today);
+    seedConcerns(schoolId, roll, random, today, starts, areaOfNeed);
   }
 
   /** The score at point {@code i} of {@code n} (the last three points are the current window). */
@@ -193,7 +242,8 @@ class IdentificationDemoData implements DemoContributor {
         (rs, n) -> new RollEntry(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class)), schoolId, today);
   }
 
-  private void seedConcerns(long schoolId, List<RollEntry> roll, Random random, LocalDate today) {
+  private void seedConcerns(long schoolId, List<RollEntry> roll, Random random, LocalDate today,
+      List<SenSupportStart> starts, Map<String, BroadArea> areaOfNeed) {
     if (roll.isEmpty()) {
       return;
     }
@@ -224,12 +274,25 @@ class IdentificationDemoData implements DemoContributor {
       concerns.add(new Object[] {schoolId, pupil.id(), today.minusDays(10 + random.nextInt(60)), teacher.email(),
           teacher.name(), example[0], example[1], example[2], example[3].isEmpty() ? null : example[3],
           status.name(), decision, "MONITOR".equals(decision) ? today.plusWeeks(8) : null,
-          decision == null ? null : today.minusDays(2)});
+          decision == null ? null : today.minusDays(2), null});
+    }
+    for (SenSupportStart start : starts) {
+      // Raised half a term before, discussed with the parents a week later, decided the day support began.
+      String[] example = examples[switch (areaOfNeed.getOrDefault(start.need(), BroadArea.OTHER)) {
+        case COMMUNICATION_AND_INTERACTION -> 1;
+        case SOCIAL_EMOTIONAL_AND_MENTAL_HEALTH -> 2;
+        case SENSORY_AND_PHYSICAL -> 3;
+        default -> 0;
+      }];
+      concerns.add(new Object[] {schoolId, start.pupilId(), weekday(start.since().minusWeeks(6)), teacher.email(),
+          teacher.name(), example[0], example[1], example[2], example[3].isEmpty() ? null : example[3],
+          ConcernStatus.DECIDED.name(), ConcernDecision.START_SEN_SUPPORT.name(), null, start.since(),
+          start.reason()});
     }
     jdbc.batchUpdate("""
         insert into concern (school_id, pupil_id, raised_on, raised_by, raised_by_name, areas, evidence,
-          tried_in_class, pupil_view, status, decision, review_on, decided_on)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", concerns);
+          tried_in_class, pupil_view, status, decision, review_on, decided_on, decision_notes)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", concerns);
     jdbc.update("""
         insert into parent_discussion (concern_id, school_id, pupil_id, held_on, attendees, notes, parent_views,
           next_steps, recorded_by)
@@ -238,5 +301,52 @@ class IdentificationDemoData implements DemoContributor {
           'We have noticed the same at home, especially with homework.',
           'Try the strategies for six weeks and meet again.', c.raised_by
         from concern c where c.school_id = ? and c.status in ('PARENT_DISCUSSION', 'DECIDED')""", schoolId);
+    keepNotices(schoolId, starts, staff, today);
+  }
+
+  /**
+   * The notices of the concerns that started SEN support, as sent at the end of the day support began: emailed to
+   * the parents with an email address and a letter to post to each of the others. The school has posted the letters
+   * of all but the pupil newest on SEN support, two days after, as recorded by its SENCO. A few statements for each
+   * of these few pupils, however large the trust.
+   */
+  private void keepNotices(long schoolId, List<SenSupportStart> starts, List<StaffSummary> staff, LocalDate today) {
+    if (starts.isEmpty()) {
+      return;
+    }
+    Map<Long, Long> concernOf = new HashMap<>();
+    jdbc.query("select pupil_id, id from concern where school_id = ? and decision = 'START_SEN_SUPPORT'",
+        rs -> {
+          concernOf.put(rs.getLong("pupil_id"), rs.getLong("id"));
+        },
+        schoolId);
+    String senco = staff.stream().filter(s -> s.roles().contains(Role.SENCO)).findFirst()
+        .map(StaffSummary::name).orElse("The SENCO");
+    List<Object[]> posted = new ArrayList<>();
+    for (SenSupportStart start : starts) {
+      long concernId = concernOf.get(start.pupilId());
+      List<PupilContact> parents = notice.recipients(start.pupilId());
+      notices.keep(new SenSupportStarted(concernId, start.pupilId(), schoolId, start.since(), start.reason()),
+          parents, start.since().atTime(15, 30).atOffset(ZoneOffset.UTC));
+      boolean newest = start.equals(starts.getFirst());
+      if (!newest && parents.stream().anyMatch(p -> p.email() == null)) {
+        LocalDate postedOn = weekday(start.since().plusDays(2));
+        postedOn = postedOn.isAfter(today) ? today : postedOn;
+        posted.add(new Object[] {postedOn, senco, postedOn.atTime(10, 0).atOffset(ZoneOffset.UTC), concernId});
+      }
+    }
+    jdbc.batchUpdate("""
+        update parent_notice_letter set posted_on = ?, posted_by_name = ?, posted_recorded_at = ?,
+          version = version + 1
+        where concern_id = ?""", posted);
+  }
+
+  /** The day, or the Monday after it when it falls at a weekend. */
+  private static LocalDate weekday(LocalDate day) {
+    return switch (day.getDayOfWeek()) {
+      case SATURDAY -> day.plusDays(2);
+      case SUNDAY -> day.plusDays(1);
+      default -> day;
+    };
   }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.senda.audit.Audit;
@@ -32,6 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SenSupportNoticeSender {
 
+  private static final String EMAILED = ": emailed";
+  private static final String SEPARATOR = "; ";
+
   private final SenSupportNotice notice;
   private final NoticeLetters letters;
   private final JavaMailSender mail;
@@ -53,32 +57,55 @@ class SenSupportNoticeSender {
 
   @ApplicationModuleListener
   void on(SenSupportStarted started) {
+    List<PupilContact> parents = notice.recipients(started.pupilId());
+    for (PupilContact parent : parents) {
+      SenSupportNotice.Letter letter = notice.letter(started.concernId(), parent).orElseThrow();
+      if (hasEmail(parent)) {
+        send(letter, Objects.requireNonNull(parent.email()).trim());
+      }
+    }
+    keep(started, parents, clock.instant().atOffset(ZoneOffset.UTC));
+  }
+
+  /**
+   * Keeps the notice as sent at {@code at} to {@code parents}: those with an email address as emailed, and a letter
+   * to post for each of the others. The demo trust keeps its past notices through here too, without sending them.
+   */
+  void keep(SenSupportStarted started, List<PupilContact> parents, OffsetDateTime at) {
     List<String> recipients = new ArrayList<>();
     List<PupilContact> toPost = new ArrayList<>();
-    for (PupilContact contact : notice.recipients(started.pupilId())) {
-      SenSupportNotice.Letter letter = notice.letter(started.concernId(), contact).orElseThrow();
-      if (contact.email() == null || contact.email().isBlank()) {
-        recipients.add(contact.name() + ": no email address, post the letter");
-        toPost.add(contact);
-        continue;
+    for (PupilContact parent : parents) {
+      if (hasEmail(parent)) {
+        recipients.add(parent.name() + " <" + Objects.requireNonNull(parent.email()).trim() + ">" + EMAILED);
+      } else {
+        recipients.add(parent.name() + ": no email address, post the letter");
+        toPost.add(parent);
       }
-      send(letter, contact.email().trim());
-      recipients.add(contact.name() + " <" + contact.email().trim() + ">: emailed");
     }
-    String list = String.join("; ", recipients);
-    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    String list = String.join(SEPARATOR, recipients);
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
             insert into parent_notice (school_id, pupil_id, concern_id, starts_on, recipients, created_at, sent_at)
             values (?, ?, ?, ?, ?, ?, ?)""")
         .params(started.schoolId(), started.pupilId(), started.concernId(), started.startsOn(),
-            list.length() > 1000 ? list.substring(0, 1000) : list, now,
-            recipients.stream().anyMatch(r -> r.endsWith(": emailed")) ? now : null)
+            list.length() > 1000 ? list.substring(0, 1000) : list, at, toPost.size() < parents.size() ? at : null)
         .update(key, "id");
     long noticeId = Objects.requireNonNull(key.getKey()).longValue();
-    toPost.forEach(parent -> letters.add(noticeId, parent, now));
+    toPost.forEach(parent -> letters.add(noticeId, parent, at));
     audit.record(AuditAction.CREATE, "parent-notice", started.concernId(), started.schoolId(),
         recipients.size() + " contacts with parental responsibility");
+  }
+
+  /** The names of the parents a notice's list of recipients says were emailed, in its order. */
+  static List<String> emailed(String recipients) {
+    return Arrays.stream(recipients.split(SEPARATOR))
+        .filter(r -> r.endsWith(EMAILED))
+        .map(r -> r.substring(0, r.lastIndexOf(" <", r.length() - EMAILED.length())))
+        .toList();
+  }
+
+  private static boolean hasEmail(PupilContact parent) {
+    return parent.email() != null && !parent.email().isBlank();
   }
 
   private void send(SenSupportNotice.Letter letter, String to) {

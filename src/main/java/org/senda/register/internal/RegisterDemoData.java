@@ -4,9 +4,11 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
 import org.senda.access.Role;
@@ -90,12 +92,23 @@ class RegisterDemoData implements DemoContributor {
       }
     }
     store.recordAll(history, entries);
-    // For later contributors (support plans): each school's pupils on SEN support, with the date support began.
+    // For later contributors (support plans, causes for concern): each school's pupils on SEN support, with the date
+    // support began and the need and reason recorded that day, which the decision to start it gave.
+    Map<Long, RegisterStore.Change> began = new HashMap<>();
+    history.stream().filter(c -> c.status() == SendStatus.K).forEach(c -> began.putIfAbsent(c.pupilId(), c));
     for (long schoolId : schoolIds) {
       Map<Long, LocalDate> senSupport = new LinkedHashMap<>();
-      entries.stream().filter(e -> e.schoolId() == schoolId && e.status() == SendStatus.K)
-          .forEach(e -> senSupport.put(e.pupilId(), e.statusSince()));
+      Map<Long, String> needs = new HashMap<>();
+      Map<Long, String> reasons = new HashMap<>();
+      entries.stream().filter(e -> e.schoolId() == schoolId && e.status() == SendStatus.K).forEach(e -> {
+        senSupport.put(e.pupilId(), e.statusSince());
+        RegisterStore.Change start = began.get(e.pupilId());
+        needs.put(e.pupilId(), Objects.requireNonNull(start.primaryNeed()));
+        reasons.put(e.pupilId(), start.reason());
+      });
       trust.put("demo.senSupportSince." + schoolId, senSupport);
+      trust.put("demo.senSupportNeed." + schoolId, needs);
+      trust.put("demo.senSupportReason." + schoolId, reasons);
     }
     dualRegistrations(trust, hostId, unitCandidates, random, today);
   }
