@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SendaTest
 class IdentificationDemoIntegrationTest {
+
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
@@ -55,7 +58,7 @@ class IdentificationDemoIntegrationTest {
     List<Map<String, Object>> letters = demoLetters(school);
     Map<String, Object> toPost = letters.stream().filter(l -> l.get("posted_on") == null).findFirst().orElseThrow();
     Map<String, Object> posted = letters.stream().filter(l -> l.get("posted_on") != null).findFirst().orElseThrow();
-    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", school));
+    PageSession senco = SESSIONS.of(port, accounts.get("SENCO", school));
 
     PageSession.Page list = senco.get("/schools/" + school + "/identification/letters");
     assertThat(list.status()).isEqualTo(200);
