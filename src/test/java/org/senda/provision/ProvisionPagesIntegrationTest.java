@@ -240,14 +240,34 @@ class ProvisionPagesIntegrationTest {
     long ta = staffWithRole(school, "TEACHING_ASSISTANT");
     long toeByToe = intervention(school, "Toe by Toe");
     LocalDate today = LocalDate.now(clock);
+
+    // In-class support follows the pupil's lessons, so it has no fixed weekly time: saved, its hours still counted.
+    // The same pupil is then put in a withdrawal group, as a pupil with in-class support may be.
+    String blank = HtmlUtils.htmlUnescape(senco.get(base + "/groups/new").body());
+    assertThat(blank).contains("Leave every row blank if the group has no fixed weekly time");
+    Map<String, String> inClass = new HashMap<>(Map.of("interventionId",
+        String.valueOf(intervention(school, "In-class TA support")), "staffIds", String.valueOf(ta),
+        "pupilIds", String.valueOf(pupil), "kind", "IN_CLASS", "lessons", "Maths in 5C",
+        "sessionsPerWeek", "4", "minutesPerSession", "60", "version", "0"));
+    inClass.putAll(date("startDate", today));
+    inClass.putAll(date("endDate", today.plusWeeks(8)));
+    int slotsBeforeInClass = slotsBefore();
+    PageSession.Page unscheduled = senco.follow(senco.post(base + "/groups", inClass));
+    assertThat(HtmlUtils.htmlUnescape(unscheduled.body())).contains("Provision group created", "Maths in 5C",
+        "4 sessions a week of 60 minutes", "No fixed weekly time");
+    assertThat(slotsBefore()).as("no weekly time stored").isEqualTo(slotsBeforeInClass);
+
+    // A weekly time half filled in is still refused, naming the field and keeping what was typed.
     senco.get(base + "/groups/new");
     Map<String, String> form = new HashMap<>(Map.of("interventionId", String.valueOf(toeByToe),
         "staffIds", String.valueOf(ta), "pupilIds", String.valueOf(pupil), "room", "Library corner typed",
-        "reviewAfterWeeks", "6", "version", "0"));
+        "reviewAfterWeeks", "6", "version", "0", "slots[0].dayOfWeek", "TUESDAY"));
     form.putAll(date("startDate", today));
     form.putAll(date("endDate", today.minusDays(1)));
-    PageSession.Page noTime = senco.post(base + "/groups", form);
-    assertThat(noTime.body()).contains("Add at least one day and time the group meets");
+    PageSession.Page halfFilled = senco.post(base + "/groups", form);
+    assertThat(halfFilled.status()).isEqualTo(200);
+    assertThat(halfFilled.body()).contains("Enter the start time of weekly time 1", "href=\"#slots[0]-startTime\"",
+        "value=\"Library corner typed\"").containsPattern("value=\"TUESDAY\"[^>]*selected");
     // Toe by Toe daily, with a longer Friday session; the first row typed badly, a row left blank, a duplicate.
     form.putAll(Map.of("slots[0].dayOfWeek", "TUESDAY", "slots[0].startTime", "9.30",
         "slots[2].dayOfWeek", "FRIDAY", "slots[2].startTime", "16:45", "slots[2].minutes", "30",

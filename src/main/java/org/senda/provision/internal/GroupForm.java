@@ -8,7 +8,8 @@ import org.senda.web.DateParts;
 /**
  * The provision group page as typed. Staff and pupils are ticked; the weekly times are rows of day, start time and
  * minutes, of which the blank ones are left out (the page offers a few more rows than the group has, so it works
- * without JavaScript); the rest is text.
+ * without JavaScript); the rest is text. All rows may be left blank: in-class support, one-to-one support arranged
+ * day by day and a group whose timetable is not fixed yet have no fixed weekly time, as the API allows.
  */
 record GroupForm(@Nullable String interventionId, @Nullable List<String> staffIds, @Nullable List<String> pupilIds,
     @Nullable String sessionsPerWeek, @Nullable String minutesPerSession, @Nullable DateParts startDate,
@@ -109,9 +110,6 @@ record GroupForm(@Nullable String interventionId, @Nullable List<String> staffId
     List<SlotRow> rows = slotRows();
     for (int i = 0; i < rows.size(); i++) {
       Whole.check(problems, "slots[" + i + "].minutes", "Minutes of weekly time " + (i + 1), rows.get(i).minutes());
-    }
-    if (filledRows().isEmpty()) {
-      problems.add(new ProvisionInvalid.FieldError("slots", "Add at least one day and time the group meets"));
     }
     return problems;
   }

@@ -471,8 +471,9 @@ class ProvisionService {
    * The weekly times of a group, Monday first: each a school day and a time on the 24-hour clock within the school
    * day, none given twice or overlapping another of the same group. Clients that send one {@code dayOfWeek} and
    * {@code startTime} (before groups had several times) give the first weekly time that way. A group sent without
-   * any weekly time is kept unscheduled, as before: the page asks for at least one, and the staff deployment lists
-   * groups without one as unscheduled.
+   * any weekly time has no fixed weekly time (in-class support, one-to-one support arranged day by day, a timetable
+   * not fixed yet): its staff's hours count from sessions per week and minutes per session, and the staff
+   * deployment lists it as one whose clashes could not be checked.
    */
   private static List<Slot> validSlots(List<ProvisionInvalid.FieldError> errors, GroupDraft d, int usualMinutes) {
     List<SlotDraft> given = new ArrayList<>(d.slots() == null ? List.of() : d.slots());

@@ -34,9 +34,9 @@ record Slot(String dayOfWeek, String startTime, int minutes) {
     return dayTitle() + " " + startTime + ", " + minutes + " minutes";
   }
 
-  /** "Monday 09:15 (30 min); Wednesday 13:15 (30 min)", or "Not set" for a group without a weekly time. */
+  /** "Monday 09:15 (30 min); Wednesday 13:15 (30 min)", or "No fixed weekly time" for a group without one. */
   static String describe(List<Slot> slots) {
-    return slots.isEmpty() ? "Not set" : String.join("; ", slots.stream()
+    return slots.isEmpty() ? "No fixed weekly time" : String.join("; ", slots.stream()
         .map(s -> s.dayTitle() + " " + s.startTime() + " (" + s.minutes() + " min)").toList());
   }
 }
