@@ -132,12 +132,14 @@ class RegisterQueries {
         + " p.preferred_surname, yg.code as year_code, yg.name as year_name, yg.ordinal as year_ordinal,"
         + " c.name as class_name, p.class_id, coalesce(re.status, 'N') as status, re.primary_need, re.secondary_need,"
         + " nt.broad_area, re.status_since, re.monitor_until, " + flagColumns("p")
-        + ", (select min(dr.provision_name) from dual_registration dr where dr.pupil_id = p.id and " + ACTIVE_DUAL
-        + ") as dual_name, 0 as hosted"
+        + ", dn.dual_name, 0 as hosted"
         + " from pupil p join year_group yg on yg.id = p.year_group_id"
         + " left join school_class c on c.id = p.class_id"
         + " left join register_entry re on re.pupil_id = p.id"
         + " left join need_type nt on nt.code = re.primary_need"
+        // One join with the few current dual registrations, not a subquery run for every pupil on roll.
+        + " left join (select dr.pupil_id, min(dr.provision_name) as dual_name from dual_registration dr where "
+        + ACTIVE_DUAL + " group by dr.pupil_id) dn on dn.pupil_id = p.id"
         + " where (" + scope + ") and " + ON_ROLL;
   }
 
