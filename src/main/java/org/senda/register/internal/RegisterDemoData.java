@@ -94,15 +94,17 @@ class RegisterDemoData implements DemoContributor {
     store.recordAll(history, entries);
     // For later contributors (support plans, causes for concern): each school's pupils on SEN support, with the date
     // support began and the need and reason recorded that day, which the decision to start it gave.
-    Map<Long, RegisterStore.Change> began = new HashMap<>();
-    history.stream().filter(c -> c.status() == SendStatus.K).forEach(c -> began.putIfAbsent(c.pupilId(), c));
+    // The change that began the current spell of SEN support: a pupil may have been on it before.
+    Map<String, RegisterStore.Change> began = new HashMap<>();
+    history.stream().filter(c -> c.status() == SendStatus.K)
+        .forEach(c -> began.put(c.pupilId() + "/" + c.effectiveDate(), c));
     for (long schoolId : schoolIds) {
       Map<Long, LocalDate> senSupport = new LinkedHashMap<>();
       Map<Long, String> needs = new HashMap<>();
       Map<Long, String> reasons = new HashMap<>();
       entries.stream().filter(e -> e.schoolId() == schoolId && e.status() == SendStatus.K).forEach(e -> {
         senSupport.put(e.pupilId(), e.statusSince());
-        RegisterStore.Change start = began.get(e.pupilId());
+        RegisterStore.Change start = Objects.requireNonNull(began.get(e.pupilId() + "/" + e.statusSince()));
         needs.put(e.pupilId(), Objects.requireNonNull(start.primaryNeed()));
         reasons.put(e.pupilId(), start.reason());
       });
