@@ -19,6 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SendaTest
 class DemoStatisticsIntegrationTest {
 
+  /** Fewer rows than the demo seeds in any of the tables checked. */
+  private static final int MANY = 100;
+
   @Autowired
   JdbcClient jdbc;
 
@@ -36,9 +39,10 @@ class DemoStatisticsIntegrationTest {
 
     assertThat(estimated).containsOnlyKeys(counted.keySet());
     counted.forEach((table, rows) -> {
-      assertThat(rows).as(table).isPositive();
-      // Other tests in this context may have added rows since: the estimate is of the seeded table, near its size.
-      assertThat(estimated.get(table)).as(table).isGreaterThan(rows * 0.5);
+      // The demo seeds hundreds of rows in each (other tests in this context may have added more since, which the
+      // estimate need not know of). Without statistics the planner's estimate is that of the empty table: 0 or -1.
+      assertThat(rows).as(table).isGreaterThan(MANY);
+      assertThat(estimated.get(table)).as(table).isGreaterThan(MANY);
     });
   }
 
