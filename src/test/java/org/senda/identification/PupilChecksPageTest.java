@@ -93,7 +93,7 @@ class PupilChecksPageTest {
     String checks = "http://127.0.0.1:" + port + "/schools/" + school + "/pupils/" + pupil + "/checks";
     browser.get(checks);
     Browser.find(browser, "#percentage").sendKeys("96");
-    Browser.find(browser, "form[action$='/attendance'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action$='/attendance'] button[type=submit]");
     Browser.find(browser, ".govuk-notification-banner--success");
 
     Browser.find(browser, "a[href*='/checks/attendance/']").click();
@@ -102,7 +102,7 @@ class PupilChecksPageTest {
     var percentage = Browser.find(browser, "#percentage");
     percentage.clear();
     percentage.sendKeys("ninety");
-    Browser.find(browser, "form[action*='/checks/attendance/'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action*='/checks/attendance/'] button[type=submit]");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("Attendance must be a percentage");
     assertThat(Browser.find(browser, "#percentage").getDomProperty("value")).isEqualTo("ninety");
     Browser.assertAccessible(browser);
@@ -114,7 +114,7 @@ class PupilChecksPageTest {
     percentage = Browser.find(browser, "#percentage");
     percentage.clear();
     percentage.sendKeys("95.5");
-    Browser.find(browser, "form[action*='/checks/attendance/'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action*='/checks/attendance/'] button[type=submit]");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("Someone else changed this record");
     assertThat(Browser.find(browser, "#latest").getText()).contains("91%");
     assertThat(Browser.find(browser, "#percentage").getDomProperty("value")).isEqualTo("95.5");
@@ -127,7 +127,7 @@ class PupilChecksPageTest {
     Browser.find(browser, "#checkedOn-year").sendKeys("2025");
     Browser.find(browser, "#result").sendKeys("Passed");
     Browser.find(browser, "#checkedBy").sendKeys("School nurse");
-    Browser.find(browser, "form[action$='/sensory'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action$='/sensory'] button[type=submit]");
     Browser.find(browser, ".govuk-notification-banner--success");
     Browser.assertAccessible(browser);
 
@@ -135,7 +135,7 @@ class PupilChecksPageTest {
     assertThat(browser.getTitle()).startsWith("Change a hearing check");
     Browser.assertAccessible(browser);
     Browser.find(browser, "#result").clear();
-    Browser.find(browser, "form[action*='/checks/sensory/'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action*='/checks/sensory/'] button[type=submit]");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("Enter what the check found");
     Browser.assertAccessible(browser);
 

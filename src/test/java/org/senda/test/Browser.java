@@ -14,6 +14,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by Selenium, one per test JVM, with axe-core checking every page a test visits
@@ -68,5 +70,15 @@ public final class Browser {
 
   public static WebElement find(WebDriver browser, String css) {
     return browser.findElement(By.cssSelector(css));
+  }
+
+  /**
+   * Clicks what {@code css} finds and waits until the browser has left the page, so that what the test reads next is
+   * on the page the click led to (a form sent back with its errors has the same elements as the one submitted).
+   */
+  public static void clickAndWait(WebDriver browser, String css) {
+    WebElement page = find(browser, "html");
+    find(browser, css).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
   }
 }
