@@ -52,7 +52,7 @@ class AgenciesPageTest {
 
     browser.get(base + "/schools/" + school + "/agencies/new");
     Browser.find(browser, "#professionalName").sendKeys("Dr Sam Hale");
-    Browser.find(browser, "form[action$='/agencies'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action$='/agencies'] button[type=submit]");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText())
         .contains("Select the type of service", "Enter the name of the service");
     assertThat(Browser.find(browser, "#professionalName").getDomProperty("value")).isEqualTo("Dr Sam Hale");
@@ -76,7 +76,7 @@ class AgenciesPageTest {
       Browser.assertAccessible(browser);
     }
     browser.get(base + referral + "/status");
-    Browser.find(browser, "form[action$='/status'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action$='/status'] button[type=submit]");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("Select the new status");
     Browser.assertAccessible(browser);
 

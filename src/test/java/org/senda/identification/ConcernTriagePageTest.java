@@ -39,7 +39,7 @@ class ConcernTriagePageTest {
     browser.get(base + "/discussion");
     Browser.assertAccessible(browser);
     Browser.find(browser, "#attendees").sendKeys("Dad and the SENCO");
-    Browser.find(browser, "form[action$='/discussion'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action$='/discussion'] button[type=submit]");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText())
         .contains("Enter the date of the discussion", "Enter notes of the discussion");
     assertThat(Browser.find(browser, "#attendees").getDomProperty("value")).isEqualTo("Dad and the SENCO");
@@ -47,7 +47,7 @@ class ConcernTriagePageTest {
 
     browser.get(base + "/decision");
     Browser.assertAccessible(browser);
-    Browser.find(browser, "form[action$='/decision'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action$='/decision'] button[type=submit]");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText())
         .contains("Select a decision", "Enter the reason for the decision");
     Browser.assertAccessible(browser);

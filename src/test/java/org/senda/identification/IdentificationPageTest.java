@@ -51,7 +51,7 @@ class IdentificationPageTest {
     browser.get(base + "/schools/" + school + "/pupils/" + pupil + "/concerns/new");
     Browser.assertAccessible(browser);
     Browser.find(browser, "#triedInClass").sendKeys("Word mats and pre-teaching");
-    Browser.find(browser, "form[action$='/concerns'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action$='/concerns'] button[type=submit]");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText())
         .contains("Select at least one area of concern", "Enter what you have noticed");
     assertThat(Browser.find(browser, "#triedInClass").getDomProperty("value")).isEqualTo("Word mats and pre-teaching");
@@ -84,7 +84,7 @@ class IdentificationPageTest {
     var first = Browser.find(browser, "input[name^='score-']");
     first.clear();
     first.sendKeys("not a score");
-    Browser.find(browser, "form[method=post][action*='/classes/'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[method=post][action*='/classes/'] button[type=submit]");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("score for");
     assertThat(Browser.find(browser, "input[name^='score-']").getDomProperty("value")).isEqualTo("not a score");
     Browser.assertAccessible(browser);
@@ -100,7 +100,7 @@ class IdentificationPageTest {
 
     browser.get(base + "/identification/subjects/new");
     Browser.find(browser, "#name").sendKeys("Handwriting");
-    Browser.find(browser, "form[action$='/subjects/new'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action$='/subjects/new'] button[type=submit]");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("Enter a short code");
     Browser.assertAccessible(browser);
 
@@ -110,7 +110,7 @@ class IdentificationPageTest {
     browser.get(base + "/pupils/" + pupil + "/checks");
     Browser.assertAccessible(browser);
     Browser.find(browser, "#percentage").sendKeys("101");
-    Browser.find(browser, "form[action$='/attendance'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action$='/attendance'] button[type=submit]");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("Attendance must be a percentage");
     Browser.assertAccessible(browser);
   }

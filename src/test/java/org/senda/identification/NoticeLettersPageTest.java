@@ -87,7 +87,7 @@ class NoticeLettersPageTest {
     Browser.find(browser, "#postedOn-day").clear();
     Browser.find(browser, "#postedOn-month").clear();
     Browser.find(browser, "#postedOn-year").clear();
-    Browser.find(browser, form + " button[type=submit]").click();
+    Browser.clickAndWait(browser, form + " button[type=submit]");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText())
         .contains("Enter the date the letter was posted");
     Browser.assertAccessible(browser);
@@ -96,7 +96,7 @@ class NoticeLettersPageTest {
     Browser.find(browser, "#postedOn-day").sendKeys(String.valueOf(tomorrow.getDayOfMonth()));
     Browser.find(browser, "#postedOn-month").sendKeys(String.valueOf(tomorrow.getMonthValue()));
     Browser.find(browser, "#postedOn-year").sendKeys(String.valueOf(tomorrow.getYear()));
-    Browser.find(browser, form + " button[type=submit]").click();
+    Browser.clickAndWait(browser, form + " button[type=submit]");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText())
         .contains("The date the letter was posted must be today or in the past");
     assertThat(Browser.find(browser, "#postedOn-year").getDomProperty("value"))
@@ -110,7 +110,7 @@ class NoticeLettersPageTest {
     Browser.find(browser, "#postedOn-month").sendKeys(String.valueOf(today.getMonthValue()));
     Browser.find(browser, "#postedOn-year").clear();
     Browser.find(browser, "#postedOn-year").sendKeys(String.valueOf(today.getYear()));
-    Browser.find(browser, form + " button[type=submit]").click();
+    Browser.clickAndWait(browser, form + " button[type=submit]");
     assertThat(Browser.find(browser, ".govuk-notification-banner").getText()).contains("recorded as posted on");
     assertThat(browser.getPageSource()).doesNotContain("/letters/" + letter + "?from=list");
     Browser.assertAccessible(browser);
