@@ -15,9 +15,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.senda.access.StaffAccounts.Person;
 import org.senda.test.Browser;
 import org.senda.test.BrowserSignIn;
@@ -47,13 +44,7 @@ class AccessPageTest {
   }
 
   private static void submit(WebDriver browser) {
-    clickAndWait(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
-  }
-
-  /** Clicks and waits until the next page has replaced this one (a click does not always wait for it). */
-  private static void clickAndWait(WebDriver browser, WebElement element) {
-    element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+    Browser.clickAndWait(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
   }
 
   @Test
@@ -122,7 +113,7 @@ class AccessPageTest {
     assertThat(browser.findElement(By.tagName("main")).getText()).contains(person.email()).contains("SENCO");
     Browser.assertAccessible(browser);
 
-    clickAndWait(browser, browser.findElement(By.linkText("API tokens")));
+    Browser.clickAndWait(browser, browser.findElement(By.linkText("API tokens")));
     assertThat(browser.getTitle()).isEqualTo("API tokens - Senda");
     Browser.assertAccessible(browser);
     browser.findElement(By.id("lifetimeDays")).clear();
@@ -134,7 +125,7 @@ class AccessPageTest {
     browser.findElement(By.id("name")).sendKeys("Nightly export");
     browser.findElement(By.id("lifetimeDays")).clear();
     browser.findElement(By.id("lifetimeDays")).sendKeys("7");
-    clickAndWait(browser,
+    Browser.clickAndWait(browser,
         browser.findElement(By.cssSelector("form[action$='/account/api-tokens'] button[type=submit]")));
     assertThat(browser.findElement(By.id("new-token")).getText()).startsWith("senda_");
     Browser.assertAccessible(browser);
@@ -152,7 +143,7 @@ class AccessPageTest {
     Person person = new StaffAccounts(jdbc, accounts).enrolled();
     WebDriver browser = Browser.fresh();
     browser.get(url("/sign-in"));
-    clickAndWait(browser, browser.findElement(By.linkText("I have forgotten my password")));
+    Browser.clickAndWait(browser, browser.findElement(By.linkText("I have forgotten my password")));
     assertThat(browser.getTitle()).isEqualTo("Reset your password - Senda");
     Browser.assertAccessible(browser);
     submit(browser);

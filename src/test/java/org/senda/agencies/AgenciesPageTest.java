@@ -92,7 +92,7 @@ class AgenciesPageTest {
     Browser.assertAccessible(browser);
     browser.get(base + referral + "/letters/" + letter);
     Browser.find(browser, "#postedOn-day").clear();
-    Browser.find(browser, "form[action$='/letters/" + letter + "'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action$='/letters/" + letter + "'] button[type=submit]");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("date the letter was posted must include a day");
     Browser.assertAccessible(browser);
 

@@ -41,7 +41,7 @@ class AuditPageTest {
     Browser.find(browser, "#from-day").sendKeys("30");
     Browser.find(browser, "#from-month").sendKeys("2");
     Browser.find(browser, "#from-year").sendKeys("2026");
-    Browser.find(browser, "#search button[type=submit]").click();
+    Browser.clickAndWait(browser, "#search button[type=submit]");
     assertThat(browser.getTitle()).startsWith("Error: Audit log");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText())
         .contains("There is a problem").contains("The start date must be a real date");
@@ -51,11 +51,11 @@ class AuditPageTest {
     Browser.find(browser, "#from-day").clear();
     Browser.find(browser, "#from-day").sendKeys("1");
     Browser.find(browser, "#action").sendKeys("Checked the log");
-    Browser.find(browser, "#search button[type=submit]").click();
+    Browser.clickAndWait(browser, "#search button[type=submit]");
     assertThat(browser.findElements(By.cssSelector(".govuk-error-summary"))).isEmpty();
     Browser.assertAccessible(browser);
 
-    Browser.find(browser, "form[method=post][action$='/verification'] button").click();
+    Browser.clickAndWait(browser, "form[method=post][action$='/verification'] button");
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("#verification"));
     assertThat(browser.getCurrentUrl()).endsWith("/schools/" + fixture.schoolId + "/audit#verification");
     assertThat(Browser.find(browser, ".govuk-panel__title").getText()).isEqualTo("The log has not been altered");

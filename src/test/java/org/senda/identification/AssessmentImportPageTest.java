@@ -53,34 +53,34 @@ class AssessmentImportPageTest {
 
     WebDriver browser = BrowserSignIn.as(port, accounts.get("SENCO", school));
     browser.get("http://127.0.0.1:" + port + "/schools/" + school + "/identification/scores");
-    Browser.find(browser, "a[href$='/identification/assessment-imports']").click();
+    Browser.clickAndWait(browser, "a[href$='/identification/assessment-imports']");
     assertThat(Browser.find(browser, "h1").getText()).isEqualTo("Import scores");
     assertThat(browser.getTitle()).startsWith("Import scores - ").endsWith(" - Senda");
     assertThat(Browser.find(browser, "#import-subjects").getText()).contains("reading", "Reading");
     assertThat(Browser.find(browser, "#import-points").getText()).contains(point);
     Browser.assertAccessible(browser);
 
-    Browser.find(browser, "form[enctype] button").click();
+    Browser.clickAndWait(browser, "form[enctype] button");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("Select a CSV file");
     assertThat(browser.getTitle()).startsWith("Error: ");
     Browser.assertAccessible(browser);
 
     Browser.find(browser, "#file").sendKeys(bad.toString());
-    Browser.find(browser, "form[enctype] button").click();
+    Browser.clickAndWait(browser, "form[enctype] button");
     assertThat(Browser.find(browser, "#import-errors").getText())
         .contains("score", "250", "This is not a Reading score", "Enter a score for Reading as a number from 55 to 145");
     assertThat(browser.getTitle()).startsWith("Error: ");
     Browser.assertAccessible(browser);
 
-    Browser.find(browser, "a[href$='/identification/assessment-imports']").click();
+    Browser.clickAndWait(browser, "a[href$='/identification/assessment-imports']");
     Browser.find(browser, "#file").sendKeys(good.toString());
-    Browser.find(browser, "form[enctype] button").click();
+    Browser.clickAndWait(browser, "form[enctype] button");
     assertThat(Browser.find(browser, "#import-counts").getText()).contains("2 scores will be added");
     assertThat(browser.findElements(By.cssSelector("#import-preview tbody tr"))).hasSize(2);
     assertThat(Browser.find(browser, "#import-preview").getText()).contains(upns.get(1), point, "112", "Add");
     Browser.assertAccessible(browser);
 
-    Browser.find(browser, "form[action$='/confirm'] button").click();
+    Browser.clickAndWait(browser, "form[action$='/confirm'] button");
     assertThat(Browser.find(browser, ".govuk-notification-banner--success").getText())
         .contains("Scores imported: 2 added, 0 changed");
     Browser.assertAccessible(browser);

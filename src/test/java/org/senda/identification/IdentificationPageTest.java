@@ -38,7 +38,7 @@ class IdentificationPageTest {
     Browser.assertAccessible(browser);
 
     Browser.find(browser, "#reason").sendKeys("Hearing check booked; monitor");
-    Browser.find(browser, "form[action$='/dismiss'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action$='/dismiss'] button[type=submit]");
     new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
         .until(b -> java.util.Objects.requireNonNull(b.getCurrentUrl()).endsWith("/identification"));
     browser.get(base + flag);
@@ -59,7 +59,7 @@ class IdentificationPageTest {
 
     Browser.find(browser, "#areas").click();
     Browser.find(browser, "#evidence").sendKeys("Reads two book bands below the class");
-    Browser.find(browser, "form[action$='/concerns'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action$='/concerns'] button[type=submit]");
     new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
         .until(b -> !java.util.Objects.requireNonNull(b.getCurrentUrl()).endsWith("/concerns"));
     assertThat(browser.getCurrentUrl()).endsWith("/schools/" + school + "/pupils/" + pupil);
@@ -75,7 +75,7 @@ class IdentificationPageTest {
 
     browser.get(base + "/identification/scores");
     Browser.assertAccessible(browser);
-    Browser.find(browser, "form[action$='/identification/scores'] button[type=submit]").click();
+    Browser.clickAndWait(browser, "form[action$='/identification/scores'] button[type=submit]");
     new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
         .until(b -> java.util.Objects.requireNonNull(b.getCurrentUrl()).contains("/classes/"));
     assertThat(browser.findElements(By.cssSelector("table.govuk-table tbody tr"))).isNotEmpty();

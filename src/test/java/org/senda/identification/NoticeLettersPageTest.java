@@ -67,7 +67,7 @@ class NoticeLettersPageTest {
     String base = "http://127.0.0.1:" + port;
 
     browser.get(base + "/schools/" + school + "/identification");
-    Browser.find(browser, "a[href$='/identification/letters']").click();
+    Browser.clickAndWait(browser, "a[href$='/identification/letters']");
     assertThat(Browser.find(browser, "h1").getText()).isEqualTo("Letters to post");
     assertThat(browser.getTitle()).startsWith("Letters to post - Identification - ").endsWith(" - Senda");
     Browser.assertAccessible(browser);
@@ -79,7 +79,7 @@ class NoticeLettersPageTest {
     Browser.assertAccessible(browser);
 
     browser.get(base + "/schools/" + school + "/identification/letters");
-    Browser.find(browser, "a[href*='/letters/" + letter + "?from=list']").click();
+    Browser.clickAndWait(browser, "a[href*='/letters/" + letter + "?from=list']");
     assertThat(Browser.find(browser, "h1").getText()).isEqualTo("Record that the letter was posted");
     Browser.assertAccessible(browser);
 

@@ -53,30 +53,30 @@ class PupilChecksPageTest {
 
     WebDriver browser = BrowserSignIn.as(port, accounts.get("SENCO", school));
     browser.get("http://127.0.0.1:" + port + "/schools/" + school + "/identification");
-    Browser.find(browser, "a[href$='/identification/attendance-imports']").click();
+    Browser.clickAndWait(browser, "a[href$='/identification/attendance-imports']");
     assertThat(Browser.find(browser, "h1").getText()).isEqualTo("Import attendance");
     assertThat(browser.getTitle()).startsWith("Import attendance - ").endsWith(" - Senda");
     Browser.assertAccessible(browser);
 
-    Browser.find(browser, "form[enctype] button").click();
+    Browser.clickAndWait(browser, "form[enctype] button");
     assertThat(Browser.find(browser, ".govuk-error-summary").getText()).contains("Select a CSV file");
     assertThat(browser.getTitle()).startsWith("Error: ");
     Browser.assertAccessible(browser);
 
     Browser.find(browser, "#file").sendKeys(bad.toString());
-    Browser.find(browser, "form[enctype] button").click();
+    Browser.clickAndWait(browser, "form[enctype] button");
     assertThat(Browser.find(browser, "#import-errors").getText())
         .contains("attendance_percent", "120", "This is not a percentage from 0 to 100");
     Browser.assertAccessible(browser);
 
-    Browser.find(browser, "a[href$='/identification/attendance-imports']").click();
+    Browser.clickAndWait(browser, "a[href$='/identification/attendance-imports']");
     Browser.find(browser, "#file").sendKeys(good.toString());
-    Browser.find(browser, "form[enctype] button").click();
+    Browser.clickAndWait(browser, "form[enctype] button");
     assertThat(Browser.find(browser, "#import-counts").getText()).contains("2 terms of attendance will be added");
     assertThat(browser.findElements(By.cssSelector("#import-preview tbody tr"))).hasSize(2);
     Browser.assertAccessible(browser);
 
-    Browser.find(browser, "form[action$='/confirm'] button").click();
+    Browser.clickAndWait(browser, "form[action$='/confirm'] button");
     assertThat(Browser.find(browser, ".govuk-notification-banner--success").getText())
         .contains("Attendance imported: 2 added, 0 changed");
     Browser.assertAccessible(browser);
@@ -96,7 +96,7 @@ class PupilChecksPageTest {
     Browser.clickAndWait(browser, "form[action$='/attendance'] button[type=submit]");
     Browser.find(browser, ".govuk-notification-banner--success");
 
-    Browser.find(browser, "a[href*='/checks/attendance/']").click();
+    Browser.clickAndWait(browser, "a[href*='/checks/attendance/']");
     assertThat(browser.getTitle()).startsWith("Change attendance for ");
     Browser.assertAccessible(browser);
     var percentage = Browser.find(browser, "#percentage");
@@ -131,7 +131,7 @@ class PupilChecksPageTest {
     Browser.find(browser, ".govuk-notification-banner--success");
     Browser.assertAccessible(browser);
 
-    Browser.find(browser, "a[href*='/checks/sensory/']:not([href$='/delete'])").click();
+    Browser.clickAndWait(browser, "a[href*='/checks/sensory/']:not([href$='/delete'])");
     assertThat(browser.getTitle()).startsWith("Change a hearing check");
     Browser.assertAccessible(browser);
     Browser.find(browser, "#result").clear();
@@ -140,10 +140,10 @@ class PupilChecksPageTest {
     Browser.assertAccessible(browser);
 
     browser.get(checks);
-    Browser.find(browser, "a[href$='/delete']").click();
+    Browser.clickAndWait(browser, "a[href$='/delete']");
     assertThat(Browser.find(browser, "h1").getText()).isEqualTo("Are you sure you want to delete this hearing check?");
     Browser.assertAccessible(browser);
-    Browser.find(browser, "form[action$='/delete'] button.govuk-button--warning").click();
+    Browser.clickAndWait(browser, "form[action$='/delete'] button.govuk-button--warning");
     assertThat(Browser.find(browser, ".govuk-notification-banner--success").getText())
         .contains("Hearing check of 2 March 2025 deleted");
     assertThat(browser.getPageSource()).contains("No hearing or vision check has been recorded");

@@ -45,7 +45,7 @@ class OrganisationPageTest {
     if (clearField != null) {
       browser.findElement(By.id(clearField)).clear();
     }
-    browser.findElement(By.cssSelector("main form[novalidate] button[type=submit]")).click();
+    Browser.clickAndWait(browser, "main form[novalidate] button[type=submit]");
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".govuk-error-summary")));
     assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains(message);
@@ -109,7 +109,7 @@ class OrganisationPageTest {
     WebDriver browser = BrowserSignIn.as(port, demo.get("SCHOOL_ADMIN", id));
     long schoolClass = first("select min(id) from school_class where school_id = ?", id);
     visit(browser, "/schools/" + id + "/classes/" + schoolClass + "/edit", "Change class");
-    browser.findElement(By.cssSelector("main form[novalidate] button[type=submit]")).click();
+    Browser.clickAndWait(browser, "main form[novalidate] button[type=submit]");
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/classes$"));
     assertThat(browser.getCurrentUrl()).as(() -> browser.findElement(By.tagName("main")).getText())
         .endsWith("/schools/" + id + "/classes");

@@ -41,8 +41,8 @@ class ProvisionPageTest {
     browser.get(url(base + "/interventions"));
     assertThat(browser.findElement(By.id("interventions-table")).getText()).contains("Toe by Toe");
     Browser.assertAccessible(browser);
-    browser.findElement(By.id("add-intervention")).click();
-    browser.findElement(By.cssSelector("#intervention-form button[type=submit]")).click();
+    Browser.clickAndWait(browser, "#add-intervention");
+    Browser.clickAndWait(browser, "#intervention-form button[type=submit]");
     assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
         .contains("Enter the name of the intervention");
     Browser.assertAccessible(browser);
@@ -50,15 +50,15 @@ class ProvisionPageTest {
     browser.get(url(base + "/map"));
     assertThat(browser.getTitle()).startsWith("Provision map");
     Browser.assertAccessible(browser);
-    browser.findElement(By.cssSelector("#map-table tbody tr th a")).click();
+    Browser.clickAndWait(browser, "#map-table tbody tr th a");
     assertThat(browser.findElement(By.id("cost-table")).getText()).contains("Planned", "Actual");
     Browser.assertAccessible(browser);
-    browser.findElement(By.cssSelector("#pupils-table tbody tr th a")).click();
+    Browser.clickAndWait(browser, "#pupils-table tbody tr th a");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Provision history");
     Browser.assertAccessible(browser);
 
     browser.get(url(base + "/groups/new"));
-    browser.findElement(By.cssSelector("#group-form button[type=submit]")).click();
+    Browser.clickAndWait(browser, "#group-form button[type=submit]");
     assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
         .contains("Name at least one member of staff");
     Browser.assertAccessible(browser);
@@ -80,7 +80,7 @@ class ProvisionPageTest {
     browser.findElement(By.cssSelector("input[name=kind][value=IN_CLASS]")).click();
     assertThat(browser.findElement(By.id("lessons")).isDisplayed()).isTrue();
     Browser.assertAccessible(browser);
-    browser.findElement(By.cssSelector("#group-form button[type=submit]")).click();
+    Browser.clickAndWait(browser, "#group-form button[type=submit]");
     assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
         .contains("Enter the lessons the support is in");
     assertThat(browser.findElement(By.id("lessons")).isDisplayed()).as("still shown with its error").isTrue();
@@ -100,16 +100,16 @@ class ProvisionPageTest {
     assertThat(browser.findElements(By.cssSelector("#trust-table tbody tr"))).isNotEmpty();
     Browser.assertAccessible(browser);
 
-    browser.findElement(By.id("trust-catalogue-link")).click();
+    Browser.clickAndWait(browser, "#trust-catalogue-link");
     assertThat(browser.findElement(By.id("trust-interventions-table")).getText()).contains("Toe by Toe");
     Browser.assertAccessible(browser);
-    browser.findElement(By.id("add-trust-intervention")).click();
-    browser.findElement(By.cssSelector("#intervention-form button[type=submit]")).click();
+    Browser.clickAndWait(browser, "#add-trust-intervention");
+    Browser.clickAndWait(browser, "#intervention-form button[type=submit]");
     assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
         .contains("Enter the name of the intervention");
     Browser.assertAccessible(browser);
     browser.get(url("/trust/provision/interventions"));
-    browser.findElement(By.cssSelector("#trust-interventions-table tbody tr th a")).click();
+    Browser.clickAndWait(browser, "#trust-interventions-table tbody tr th a");
     assertThat(browser.findElement(By.id("owner-note")).getText()).contains("Shared across the trust");
     Browser.assertAccessible(browser);
   }
@@ -119,7 +119,7 @@ class ProvisionPageTest {
     long schoolId = accounts.schoolIds().getFirst();
     WebDriver browser = BrowserSignIn.as(port, accounts.get("SENCO", schoolId));
     browser.get(url("/schools/" + schoolId + "/provision/interventions"));
-    browser.findElement(By.partialLinkText("Copy to edit")).click();
+    Browser.clickAndWait(browser, browser.findElement(By.partialLinkText("Copy to edit")));
     assertThat(browser.findElement(By.id("copied-from")).getText()).contains("which the trust keeps");
     Browser.assertAccessible(browser);
   }

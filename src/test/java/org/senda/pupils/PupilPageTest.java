@@ -47,23 +47,23 @@ class PupilPageTest {
     WebDriver browser = BrowserSignIn.as(port, accounts.get("SENCO", schoolId));
     browser.get(url("/schools/" + schoolId + "/pupil-imports"));
     browser.findElement(By.id("header-search")).sendKeys(String.valueOf(pupil.get("upn")));
-    browser.findElement(By.cssSelector("form.senda-header-search button")).click();
+    Browser.clickAndWait(browser, "form.senda-header-search button");
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(ExpectedConditions.urlContains("/schools/" + schoolId + "/pupils?q="));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Pupils");
     Browser.assertAccessible(browser);
 
-    browser.findElement(By.cssSelector("a[href$='/pupils/" + pupil.get("id") + "']")).click();
+    Browser.clickAndWait(browser, "a[href$='/pupils/" + pupil.get("id") + "']");
     assertThat(browser.getTitle()).endsWith(" - Senda").contains(" - ");
     assertThat(browser.findElement(By.tagName("main")).getText())
         .contains(String.valueOf(pupil.get("upn")), "Parents and carers", "Timeline");
     Browser.assertAccessible(browser);
 
-    browser.findElement(By.cssSelector("a[href$='/pupils/" + pupil.get("id") + "/edit']")).click();
+    Browser.clickAndWait(browser, "a[href$='/pupils/" + pupil.get("id") + "/edit']");
     Browser.assertAccessible(browser);
     var forename = browser.findElement(By.id("legalForename"));
     forename.clear();
-    browser.findElement(By.cssSelector("form[action$='/edit'] button[type=submit]")).click();
+    Browser.clickAndWait(browser, "form[action$='/edit'] button[type=submit]");
     assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
         .contains("Enter the pupil's legal forename");
     assertThat(browser.getTitle()).startsWith("Change details of");
@@ -92,26 +92,26 @@ class PupilPageTest {
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Import pupils");
     Browser.assertAccessible(browser);
 
-    browser.findElement(By.cssSelector("form[enctype] button")).click();
+    Browser.clickAndWait(browser, "form[enctype] button");
     assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
         .contains("Select a CSV or Excel file");
     Browser.assertAccessible(browser);
 
     browser.findElement(By.id("file")).sendKeys(bad.toString());
-    browser.findElement(By.cssSelector("form[enctype] button")).click();
+    Browser.clickAndWait(browser, "form[enctype] button");
     String report = browser.findElement(By.id("import-errors")).getText();
     assertThat(report).contains("The UPN check letter is wrong", "B123456789012");
     Browser.assertAccessible(browser);
 
     browser.get(url("/schools/" + schoolId + "/pupil-imports"));
     browser.findElement(By.id("file")).sendKeys(good.toString());
-    browser.findElement(By.cssSelector("form[enctype] button")).click();
+    Browser.clickAndWait(browser, "form[enctype] button");
     assertThat(browser.findElement(By.id("import-counts")).getText())
         .contains("0 pupils will be added", "1 pupil will be updated");
     Browser.assertAccessible(browser);
     assertThat(jdbc.sql("select count(*) from pupil").query(Long.class).single()).isEqualTo(pupils);
 
-    browser.findElement(By.cssSelector("form[action$='/confirm'] button")).click();
+    Browser.clickAndWait(browser, "form[action$='/confirm'] button");
     assertThat(browser.findElement(By.cssSelector(".govuk-notification-banner--success")).getText())
         .contains("0 added, 1 updated");
     Browser.assertAccessible(browser);
@@ -124,7 +124,7 @@ class PupilPageTest {
     WebDriver browser = BrowserSignIn.as(port, accounts.get("HEADTEACHER", schoolId));
     browser.get(url("/schools/" + schoolId + "/pupil-access"));
     Browser.assertAccessible(browser);
-    browser.findElement(By.cssSelector("form[action$='/pupil-access'] button")).click();
+    Browser.clickAndWait(browser, "form[action$='/pupil-access'] button");
     assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
         .contains("Select who to give access to", "Enter the reason for giving access", "Enter the date access ends");
     Browser.assertAccessible(browser);

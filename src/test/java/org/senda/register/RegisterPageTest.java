@@ -45,27 +45,27 @@ class RegisterPageTest {
     Browser.assertAccessible(browser);
 
     new Select(browser.findElement(By.id("status"))).selectByValue("E");
-    browser.findElement(By.cssSelector("#register-filter button[type=submit]")).click();
+    Browser.clickAndWait(browser, "#register-filter button[type=submit]");
     assertThat(browser.getCurrentUrl()).contains("status=E");
     List<WebElement> statuses = browser.findElements(By.cssSelector("#register-table tbody tr td:nth-child(4)"));
     assertThat(statuses).isNotEmpty().allSatisfy(cell -> assertThat(cell.getText()).contains("E - EHC plan"));
     assertThat(browser.findElement(By.id("count-total")).getText())
         .isEqualTo(browser.findElement(By.id("count-e")).getText());
 
-    browser.findElement(By.id("sort-year")).click();
+    Browser.clickAndWait(browser, "#sort-year");
     assertThat(browser.getCurrentUrl()).contains("sort=year").contains("status=E");
     assertThat(browser.findElement(By.cssSelector("th[aria-sort=ascending] a")).getText()).isEqualTo("Year");
     assertThat(browser.findElement(By.id("export-csv")).getAttribute("href"))
         .contains("/register/export.csv").contains("status=E").contains("sort=year");
     assertThat(browser.findElement(By.id("export-xlsx")).getAttribute("href")).contains("/register/export.xlsx");
 
-    browser.findElement(By.cssSelector("#register-table tbody tr td a")).click();
+    Browser.clickAndWait(browser, "#register-table tbody tr td a");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
     assertThat(browser.findElements(By.cssSelector("#send-history tbody tr"))).isNotEmpty();
     Browser.assertAccessible(browser);
-    browser.findElement(By.id("change-status")).click();
+    Browser.clickAndWait(browser, "#change-status");
     Browser.assertAccessible(browser);
-    browser.findElement(By.cssSelector("#change-form button[type=submit]")).click();
+    Browser.clickAndWait(browser, "#change-form button[type=submit]");
     assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
         .contains("Enter the reason for the change");
     Browser.assertAccessible(browser);
@@ -100,14 +100,14 @@ class RegisterPageTest {
     assertThat(browser.findElements(By.cssSelector("#dual-registrations tbody tr"))).isNotEmpty();
     Browser.assertAccessible(browser);
 
-    browser.findElement(By.cssSelector("#dual-registrations a[id^=end-]")).click();
+    Browser.clickAndWait(browser, "#dual-registrations a[id^=end-]");
     assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("End the dual registration of ");
     assertThat(browser.findElement(By.id("lastDay-day")).getAttribute("value")).isNotBlank();
     Browser.assertAccessible(browser);
     WebElement year = browser.findElement(By.id("lastDay-year"));
     year.clear();
     year.sendKeys("26");
-    browser.findElement(By.cssSelector("#end-form button[type=submit]")).click();
+    Browser.clickAndWait(browser, "#end-form button[type=submit]");
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Error: "));
     assertThat(browser.getTitle()).startsWith("Error: End dual registration - ");
     assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())

@@ -43,7 +43,7 @@ class SupportPageTest {
 
   private void submit(WebDriver browser, String form) {
     String before = browser.getCurrentUrl();
-    Browser.find(browser, form + " button[type=submit]").click();
+    Browser.clickAndWait(browser, form + " button[type=submit]");
     new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !Objects.equals(b.getCurrentUrl(), before)
         || !b.findElements(org.openqa.selenium.By.cssSelector(".govuk-error-summary")).isEmpty());
   }

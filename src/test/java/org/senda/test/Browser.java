@@ -77,8 +77,13 @@ public final class Browser {
    * on the page the click led to (a form sent back with its errors has the same elements as the one submitted).
    */
   public static void clickAndWait(WebDriver browser, String css) {
+    clickAndWait(browser, find(browser, css));
+  }
+
+  /** Clicks {@code element} and waits until the browser has left the page, as {@link #clickAndWait(WebDriver, String)}. */
+  public static void clickAndWait(WebDriver browser, WebElement element) {
     WebElement page = find(browser, "html");
-    find(browser, css).click();
+    element.click();
     new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
   }
 }
