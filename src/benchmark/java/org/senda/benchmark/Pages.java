@@ -175,7 +175,8 @@ final class Pages {
       select p.looked_after, p.virtual_school_contact,
              case when exists (select 1 from pupil_photo ph where ph.pupil_id = p.id) then 1 else 0 end
                as has_photo, c.id, c.pupil_id, c.name, c.relationship,
-             c.parental_responsibility, c.phone, c.email, c.preferred_language, c.contact_order
+             c.parental_responsibility, c.phone, c.email, c.preferred_language, c.address_line_1,
+             c.address_line_2, c.town, c.postcode, c.contact_order
       from pupil p left join pupil_contact c on c.pupil_id = p.id
       where p.id = ? order by c.contact_order, c.id""";
 

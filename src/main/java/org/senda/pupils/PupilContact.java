@@ -2,7 +2,10 @@ package org.senda.pupils;
 
 import org.jspecify.annotations.Nullable;
 
-/** A parent or carer of a pupil, in the order the school contacts them. */
+/**
+ * A parent or carer of a pupil, in the order the school contacts them, with the postal address letters to them go
+ * to (null when none is recorded).
+ */
 public record PupilContact(
     long id,
     long pupilId,
@@ -12,4 +15,5 @@ public record PupilContact(
     @Nullable String phone,
     @Nullable String email,
     @Nullable String preferredLanguage,
+    @Nullable PostalAddress address,
     int order) {}

@@ -436,7 +436,9 @@ class AgenciesIntegrationTest {
             order by contact_order, id limit 1""").param(pupilId).query().singleRow();
     long contactId = ((Number) parent.get("id")).longValue();
     String name = (String) parent.get("name");
-    jdbc.sql("update pupil_contact set email = null where id = ?").param(contactId).update();
+    jdbc.sql("""
+            update pupil_contact set email = null, address_line_1 = '7 Mill Lane', address_line_2 = null,
+              town = 'Oakham', postcode = 'LE15 6AB' where id = ?""").param(contactId).update();
     long referralId = sentReferral(pupilId, contactId);
     long letterId = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
         "select id from referral_letter where referral_id = ? and contact_id = ?").params(referralId, contactId)
@@ -474,8 +476,9 @@ class AgenciesIntegrationTest {
     try (var document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
       assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
       assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
-          .contains("Dear " + name + ",", "Sent on " + LocalDate.now(clock).format(
-              java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
+          .contains(name + " 7 Mill Lane Oakham LE15 6AB", "Dear " + name + ",",
+              "Sent on " + LocalDate.now(clock).format(
+                  java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
     }
 
     String record = base + "/letters/" + letterId;

@@ -173,6 +173,13 @@ class ConcernDecisionIntegrationTest {
     PageSession.Page download = senco.get(base + "/notice/" + contactId + ".pdf");
     assertThat(download.status()).isEqualTo(200);
     assertThat(download.header("Content-Type").orElseThrow()).startsWith("application/pdf");
+    // The letter to post is addressed: the parent's name and postal address above the greeting.
+    String postcode = jdbc.sql("select postcode from pupil_contact where id = ?").param(contactId)
+        .query(String.class).single();
+    try (PDDocument document = Loader.loadPDF(senco.getBytes(base + "/notice/" + contactId + ".pdf"))) {
+      String printed = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      assertThat(printed.indexOf(postcode)).isPositive().isLessThan(printed.indexOf("Dear "));
+    }
     assertThat(page("TEACHER", school()).get(base + "/notice/" + contactId + ".pdf").status()).isEqualTo(403);
 
     PageSession.Page again = senco.post(base + "/decision", Map.of("version", version(concernId),

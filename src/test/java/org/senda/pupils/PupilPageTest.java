@@ -68,6 +68,18 @@ class PupilPageTest {
         .contains("Enter the pupil's legal forename");
     assertThat(browser.getTitle()).startsWith("Change details of");
     Browser.assertAccessible(browser);
+
+    browser.get(url("/schools/" + schoolId + "/pupils/" + pupil.get("id")));
+    assertThat(browser.findElement(By.cssSelector(".govuk-summary-card")).getText()).contains("Postal address");
+    Browser.clickAndWait(browser, ".govuk-summary-card__action a[href*='/contacts/']");
+    Browser.assertAccessible(browser);
+    var town = browser.findElement(By.id("town"));
+    town.clear();
+    Browser.clickAndWait(browser, "form[action$='/edit'] button[type=submit]");
+    assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
+        .contains("Enter the town or city");
+    assertThat(browser.findElement(By.id("addressLine1")).getAttribute("value")).isNotBlank();
+    Browser.assertAccessible(browser);
   }
 
   @Test

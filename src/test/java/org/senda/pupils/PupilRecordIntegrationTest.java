@@ -135,6 +135,29 @@ class PupilRecordIntegrationTest {
         "phone", "", "email", "", "preferredLanguage", "Polish", "version", "0")).status()).isEqualTo(302);
     assertThat(jdbc.sql("select preferred_language from pupil_contact where id = ?").param(contactId)
         .query(String.class).single()).isEqualTo("Polish");
+
+    // A postal address is optional, but one that is started must be one a letter can reach.
+    Map<String, String> contact = new HashMap<>(Map.of("name", "Jo Bloggs", "relationship", "Aunt",
+        "parentalResponsibility", "yes", "phone", "", "email", "", "preferredLanguage", "Polish", "version", "1"));
+    contact.putAll(Map.of("addressLine1", "12 Elm Road", "addressLine2", "", "town", "", "postcode", "LS1"));
+    senco.get(edit);
+    PageSession.Page halfAddress = senco.post(edit, contact);
+    assertThat(halfAddress.status()).isEqualTo(200);
+    assertThat(halfAddress.body()).contains("Enter the town or city", "Enter a real postcode, like LS1 4AB")
+        .contains("value=\"12 Elm Road\"").contains("value=\"LS1\"");
+    assertThat(jdbc.sql("select address_line_1 from pupil_contact where id = ?").param(contactId)
+        .query(String.class).optional()).isEmpty();
+    contact.putAll(Map.of("addressLine2", "Flat 2", "town", "Loughborough", "postcode", " le11  3ab "));
+    assertThat(senco.post(edit, contact).status()).isEqualTo(302);
+    assertThat(jdbc.sql("select postcode from pupil_contact where id = ?").param(contactId).query(String.class)
+        .single()).isEqualTo("LE11 3AB");
+    assertThat(senco.get("/schools/" + schoolId + "/pupils/" + pupilId).body())
+        .contains("12 Elm Road<br>Flat 2<br>Loughborough<br>LE11 3AB");
+    senco.get(edit);
+    contact.putAll(Map.of("addressLine1", "", "addressLine2", "", "town", "", "postcode", "", "version", "2"));
+    assertThat(senco.post(edit, contact).status()).isEqualTo(302);
+    assertThat(jdbc.sql("select postcode from pupil_contact where id = ?").param(contactId).query(String.class)
+        .optional()).isEmpty();
     senco.get(edit);
     assertThat(senco.post(edit.replace("/edit", "/remove"), Map.of()).status()).isEqualTo(302);
     assertThat(jdbc.sql("select count(*) from pupil_contact where id = ?").param(contactId).query(Long.class)

@@ -15,6 +15,7 @@ import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
 import org.senda.organisation.Organisation;
 import org.senda.organisation.SchoolSummary;
+import org.senda.pupils.PostalAddress;
 import org.senda.pupils.PupilContact;
 import org.senda.pupils.PupilSummary;
 import org.senda.pupils.Pupils;
@@ -180,7 +181,12 @@ class ReferralController {
       @PathVariable long letterId) {
     Checked checked = readable(schoolId, referralId);
     ReferralLetters.Letter letter = letter(checked, letterId);
-    byte[] pdf = copy.pdf(checked.referral(), checked.pupil(), school(schoolId).name(), letter.parentName());
+    // The parent's postal address as it is now (they may have moved since the referral was sent).
+    PostalAddress address = pupils.contacts(checked.pupil().id()).stream()
+        .filter(c -> letter.contactId() != null && c.id() == letter.contactId())
+        .map(PupilContact::address).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    byte[] pdf = copy.pdf(checked.referral(), checked.pupil(), school(schoolId).name(), letter.parentName(),
+        address);
     audit.record(AuditAction.EXPORT, "referral-letter", letterId, schoolId, "referral " + referralId + " PDF");
     return pdf(pdf, "referral-" + referralId + "-letter-" + letterId + ".pdf");
   }

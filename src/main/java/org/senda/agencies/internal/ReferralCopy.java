@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.senda.pupils.PostalAddress;
 import org.senda.pupils.PupilSummary;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -40,16 +41,19 @@ class ReferralCopy {
   }
 
   byte[] pdf(Referrals.Referral referral, PupilSummary pupil, String schoolName) {
-    return pdf(referral, pupil, schoolName, null);
+    return pdf(referral, pupil, schoolName, null, null);
   }
 
   /**
-   * The copy as a letter to post to one parent ({@code addressee} names them), or the copy itself when null. The
-   * letter opens with the same words as the email, so that a parent without email is told the same.
+   * The copy as a letter to post to one parent ({@code addressee} names them, above their postal address where the
+   * school has it), or the copy itself when null. The letter opens with the same words as the email, so that a
+   * parent without email is told the same.
    */
-  byte[] pdf(Referrals.Referral referral, PupilSummary pupil, String schoolName, @Nullable String addressee) {
+  byte[] pdf(Referrals.Referral referral, PupilSummary pupil, String schoolName, @Nullable String addressee,
+      @Nullable PostalAddress address) {
     Context context = new Context(Locale.UK);
     context.setVariable("addressee", addressee);
+    context.setVariable("address", address);
     context.setVariable("referral", referral);
     context.setVariable("pupil", pupil);
     context.setVariable("schoolName", schoolName);

@@ -71,6 +71,9 @@ class PupilApiController {
       contact.put("phone", c.phone());
       contact.put("email", c.email());
       contact.put("preferredLanguage", c.preferredLanguage());
+      contact.put("address", c.address() == null ? null : Map.of("line1", c.address().line1(),
+          "line2", c.address().line2() == null ? "" : c.address().line2(), "town", c.address().town(),
+          "postcode", c.address().postcode()));
       return contact;
     }).toList());
     return body;

@@ -15,6 +15,7 @@ import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
 import org.senda.organisation.Organisation;
 import org.senda.organisation.SchoolSummary;
+import org.senda.pupils.PostalAddress;
 import org.senda.pupils.PupilAccess;
 import org.senda.pupils.PupilContact;
 import org.senda.pupils.PupilFlag;
@@ -293,7 +294,42 @@ class PupilController {
     return new PupilContact(id, pupilId, form.name() == null ? "" : form.name().trim(),
         form.relationship() == null ? "" : form.relationship().trim(), "yes".equals(form.parentalResponsibility()),
         PupilQueries.blankToNull(form.phone()), PupilQueries.blankToNull(form.email()),
-        PupilQueries.blankToNull(form.preferredLanguage()), 0);
+        PupilQueries.blankToNull(form.preferredLanguage()), address(form, errors), 0);
+  }
+
+  /**
+   * The postal address, optional as a whole: when any part is typed, the first line, the town and a UK postcode
+   * are needed for a letter to arrive.
+   */
+  private static @Nullable PostalAddress address(ContactForm form, BindingResult errors) {
+    String line1 = PupilQueries.blankToNull(form.addressLine1());
+    String line2 = PupilQueries.blankToNull(form.addressLine2());
+    String town = PupilQueries.blankToNull(form.town());
+    String typedPostcode = PupilQueries.blankToNull(form.postcode());
+    if (line1 == null && line2 == null && town == null && typedPostcode == null) {
+      return null;
+    }
+    if (line1 == null) {
+      errors.rejectValue("addressLine1", "required", "Enter the first line of the address");
+    } else if (line1.length() > 100) {
+      errors.rejectValue("addressLine1", "length", "Address line 1 must be 100 characters or fewer");
+    }
+    if (line2 != null && line2.length() > 100) {
+      errors.rejectValue("addressLine2", "length", "Address line 2 must be 100 characters or fewer");
+    }
+    if (town == null) {
+      errors.rejectValue("town", "required", "Enter the town or city");
+    } else if (town.length() > 60) {
+      errors.rejectValue("town", "length", "Town or city must be 60 characters or fewer");
+    }
+    String postcode = PostalAddress.postcode(typedPostcode);
+    if (typedPostcode == null) {
+      errors.rejectValue("postcode", "required", "Enter the postcode");
+    } else if (postcode == null) {
+      errors.rejectValue("postcode", "postcode", "Enter a real postcode, like LS1 4AB");
+    }
+    return line1 == null || town == null || postcode == null ? null
+        : new PostalAddress(line1, line2, town, postcode);
   }
 
   private String contactPage(long schoolId, PupilSummary pupil, ContactForm form, @Nullable Long contactId,

@@ -16,6 +16,7 @@ import org.senda.organisation.SchoolClass;
 import org.senda.organisation.SchoolSummary;
 import org.senda.organisation.StaffSummary;
 import org.senda.organisation.YearGroup;
+import org.senda.pupils.PostalAddress;
 import org.senda.pupils.UpnCheck;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,18 @@ class PupilDemoData implements DemoContributor {
 
   private static final int BATCH = 1000;
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PupilDemoData.class);
+
+  /** A town and postcode district of each demo local authority, where the school's families live. */
+  private static final Map<String, String[]> TOWNS = Map.of(
+      "Leicestershire", new String[] {"Loughborough", "LE11"}, "Leicester", new String[] {"Leicester", "LE2"},
+      "Nottinghamshire", new String[] {"Mansfield", "NG18"}, "Nottingham", new String[] {"Nottingham", "NG7"},
+      "Derbyshire", new String[] {"Chesterfield", "S40"}, "Derby", new String[] {"Derby", "DE22"},
+      "Lincolnshire", new String[] {"Lincoln", "LN6"}, "Rutland", new String[] {"Oakham", "LE15"});
+
+  private static final List<String> STREETS = List.of("Ash", "Beech", "Castle", "Church", "Elm", "Grange", "Hawthorn",
+      "Meadow", "Mill", "Orchard", "Park", "Queen's", "School", "Station", "Victoria", "Willow");
+
+  private static final List<String> STREET_KINDS = List.of("Road", "Street", "Close", "Avenue", "Lane", "Way");
 
   private final Organisation organisation;
   private final JdbcTemplate jdbc;
@@ -165,13 +178,13 @@ class PupilDemoData implements DemoContributor {
     for (int n = 0; n < count; n++) {
       long pupilId = idByUpn.get(upns.get(n));
       ids.add(pupilId);
-      addContacts(contacts, pupilId, schoolId, namesOf.get(n)[0], namesOf.get(n)[1], flagsOf.get(n)[0],
+      addContacts(contacts, pupilId, plan.school(), namesOf.get(n)[0], namesOf.get(n)[1], flagsOf.get(n)[0],
           flagsOf.get(n)[1], random);
     }
     batch("""
         insert into pupil_contact (pupil_id, school_id, name, relationship, parental_responsibility, phone, email,
-          preferred_language, contact_order)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", contacts);
+          preferred_language, contact_order, address_line_1, address_line_2, town, postcode)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", contacts);
     assignTeachingAssistants(plan, ids, random);
     return ids;
   }
@@ -185,35 +198,51 @@ class PupilDemoData implements DemoContributor {
     return extra;
   }
 
-  private void addContacts(List<Object[]> contacts, long pupilId, long schoolId, String surname, String language,
-      boolean eal, boolean lookedAfter, Random random) {
+  private void addContacts(List<Object[]> contacts, long pupilId, SchoolSummary school, String surname,
+      String language, boolean eal, boolean lookedAfter, Random random) {
+    long schoolId = school.id();
     String preferredLanguage = eal && random.nextDouble() < 0.6 ? language : "English";
     if (lookedAfter) {
       Names.Person carer = Names.person(random, random.nextBoolean());
       contacts.add(contact(pupilId, schoolId, carer.forename() + " " + carer.surname(), "Foster carer", false, 1,
-          "English", random));
+          "English", address(school, random), random));
       contacts.add(contact(pupilId, schoolId, "Social worker, children's services", "Social worker", false, 2,
-          "English", random));
+          "English", null, random));
       return;
     }
+    PostalAddress home = address(school, random);
     Names.Person first = Names.person(random, random.nextDouble() < 0.8);
     String firstRelationship = random.nextDouble() < 0.08 ? "Grandparent" : first.female() ? "Mother" : "Father";
     contacts.add(contact(pupilId, schoolId, first.forename() + " " + surname, firstRelationship,
-        !"Grandparent".equals(firstRelationship), 1, preferredLanguage, random));
+        !"Grandparent".equals(firstRelationship), 1, preferredLanguage, home, random));
     if (random.nextDouble() < 0.7) {
       Names.Person second = Names.person(random, !first.female());
       String secondSurname = random.nextDouble() < 0.2 ? second.surname() : surname;
+      // Most second parents share the home; some live elsewhere and get their own letters there.
       contacts.add(contact(pupilId, schoolId, second.forename() + " " + secondSurname,
-          second.female() ? "Mother" : "Father", true, 2, preferredLanguage, random));
+          second.female() ? "Mother" : "Father", true, 2, preferredLanguage,
+          random.nextDouble() < 0.8 ? home : address(school, random), random));
     }
   }
 
   private static Object[] contact(long pupilId, long schoolId, String name, String relationship,
-      boolean parentalResponsibility, int order, String language, Random random) {
+      boolean parentalResponsibility, int order, String language, @Nullable PostalAddress address, Random random) {
     String phone = String.format("07700 9%05d", random.nextInt(100000));
     String email = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", ".") + random.nextInt(100)
         + "@example.com";
-    return new Object[] {pupilId, schoolId, name, relationship, parentalResponsibility, phone, email, language, order};
+    return new Object[] {pupilId, schoolId, name, relationship, parentalResponsibility, phone, email, language, order,
+      address == null ? null : address.line1(), address == null ? null : address.line2(),
+      address == null ? null : address.town(), address == null ? null : address.postcode()};
+  }
+
+  private static PostalAddress address(SchoolSummary school, Random random) {
+    String[] town = TOWNS.getOrDefault(school.localAuthority(), new String[] {"Leicester", "LE1"});
+    String street = (1 + random.nextInt(180)) + " " + STREETS.get(random.nextInt(STREETS.size())) + " "
+        + STREET_KINDS.get(random.nextInt(STREET_KINDS.size()));
+    String letters = "ABDEFGHJLNPQRSTUWXYZ";
+    String unit = String.valueOf(1 + random.nextInt(9)) + letters.charAt(random.nextInt(letters.length()))
+        + letters.charAt(random.nextInt(letters.length()));
+    return new PostalAddress(street, null, town[0], town[1] + " " + unit);
   }
 
   /** Each teaching assistant supports a handful of pupils by name, preferring the classes they work in. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.senda.pupils.PostalAddress;
 import org.senda.pupils.PupilContact;
 import org.senda.pupils.PupilFlag;
 import org.senda.pupils.PupilScope;
@@ -113,13 +114,21 @@ public class PupilQueries {
   public List<PupilContact> contacts(long pupilId) {
     return jdbc.sql("""
             select id, pupil_id, name, relationship, parental_responsibility, phone, email, preferred_language,
-                   contact_order
+                   address_line_1, address_line_2, town, postcode, contact_order
             from pupil_contact where pupil_id = ? order by contact_order, id""")
         .param(pupilId)
-        .query((rs, n) -> new PupilContact(rs.getLong("id"), rs.getLong("pupil_id"), rs.getString("name"),
-            rs.getString("relationship"), rs.getBoolean("parental_responsibility"), rs.getString("phone"),
-            rs.getString("email"), rs.getString("preferred_language"), rs.getInt("contact_order")))
+        .query((rs, n) -> contact(rs))
         .list();
+  }
+
+  /** A contact from a row with the columns of pupil_contact (id, pupil_id, name, ... postcode, contact_order). */
+  static PupilContact contact(java.sql.ResultSet rs) throws java.sql.SQLException {
+    String line1 = rs.getString("address_line_1");
+    PostalAddress address = line1 == null ? null
+        : new PostalAddress(line1, rs.getString("address_line_2"), rs.getString("town"), rs.getString("postcode"));
+    return new PupilContact(rs.getLong("id"), rs.getLong("pupil_id"), rs.getString("name"),
+        rs.getString("relationship"), rs.getBoolean("parental_responsibility"), rs.getString("phone"),
+        rs.getString("email"), rs.getString("preferred_language"), address, rs.getInt("contact_order"));
   }
 
   /**
@@ -136,7 +145,8 @@ public class PupilQueries {
             select p.looked_after, p.virtual_school_contact,
                    case when exists (select 1 from pupil_photo ph where ph.pupil_id = p.id) then 1 else 0 end
                      as has_photo, c.id, c.pupil_id, c.name, c.relationship,
-                   c.parental_responsibility, c.phone, c.email, c.preferred_language, c.contact_order
+                   c.parental_responsibility, c.phone, c.email, c.preferred_language, c.address_line_1,
+                   c.address_line_2, c.town, c.postcode, c.contact_order
             from pupil p left join pupil_contact c on c.pupil_id = p.id
             where p.id = ? order by c.contact_order, c.id""")
         .param(pupilId)
@@ -146,9 +156,7 @@ public class PupilQueries {
             virtualSchool[0] = rs.getString("virtual_school_contact");
           }
           if (rs.getObject("id") != null) {
-            contacts.add(new PupilContact(rs.getLong("id"), rs.getLong("pupil_id"), rs.getString("name"),
-                rs.getString("relationship"), rs.getBoolean("parental_responsibility"), rs.getString("phone"),
-                rs.getString("email"), rs.getString("preferred_language"), rs.getInt("contact_order")));
+            contacts.add(contact(rs));
           }
         });
     return new ContactSheet(List.copyOf(contacts), virtualSchool[0], photo[0]);

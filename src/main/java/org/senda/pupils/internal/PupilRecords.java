@@ -99,13 +99,10 @@ class PupilRecords {
   Optional<ContactDetails> contact(long contactId, long pupilId) {
     return jdbc.sql("""
             select id, pupil_id, name, relationship, parental_responsibility, phone, email, preferred_language,
-                   contact_order, version
+                   address_line_1, address_line_2, town, postcode, contact_order, version
             from pupil_contact where id = ? and pupil_id = ?""")
         .params(contactId, pupilId)
-        .query((rs, n) -> new ContactDetails(new PupilContact(rs.getLong("id"), rs.getLong("pupil_id"),
-            rs.getString("name"), rs.getString("relationship"), rs.getBoolean("parental_responsibility"),
-            rs.getString("phone"), rs.getString("email"), rs.getString("preferred_language"),
-            rs.getInt("contact_order")), rs.getInt("version")))
+        .query((rs, n) -> new ContactDetails(PupilQueries.contact(rs), rs.getInt("version")))
         .optional();
   }
 
@@ -115,9 +112,10 @@ class PupilRecords {
     var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.sql("""
             insert into pupil_contact (pupil_id, school_id, name, relationship, parental_responsibility, phone, email,
-              preferred_language, contact_order) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              preferred_language, address_line_1, address_line_2, town, postcode, contact_order)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(pupilId, schoolId, c.name(), c.relationship(), c.parentalResponsibility(), c.phone(), c.email(),
-            c.preferredLanguage(), next)
+            c.preferredLanguage(), line1(c), line2(c), town(c), postcode(c), next)
         .update(keys, "id");
     event(pupilId, schoolId, "CONTACT_ADDED", "Contact added: " + c.relationship(), actor);
     return java.util.Objects.requireNonNull(keys.getKey()).longValue();
@@ -126,15 +124,32 @@ class PupilRecords {
   boolean updateContact(long pupilId, long schoolId, PupilContact c, int version, String actor) {
     int rows = jdbc.sql("""
             update pupil_contact set name = ?, relationship = ?, parental_responsibility = ?, phone = ?, email = ?,
-              preferred_language = ?, version = version + 1
+              preferred_language = ?, address_line_1 = ?, address_line_2 = ?, town = ?, postcode = ?,
+              version = version + 1
             where id = ? and pupil_id = ? and version = ?""")
         .params(c.name(), c.relationship(), c.parentalResponsibility(), c.phone(), c.email(), c.preferredLanguage(),
-            c.id(), pupilId, version)
+            line1(c), line2(c), town(c), postcode(c), c.id(), pupilId, version)
         .update();
     if (rows == 1) {
       event(pupilId, schoolId, "CONTACT_CHANGED", "Contact changed: " + c.relationship(), actor);
     }
     return rows == 1;
+  }
+
+  private static @Nullable String line1(PupilContact c) {
+    return c.address() == null ? null : c.address().line1();
+  }
+
+  private static @Nullable String line2(PupilContact c) {
+    return c.address() == null ? null : c.address().line2();
+  }
+
+  private static @Nullable String town(PupilContact c) {
+    return c.address() == null ? null : c.address().town();
+  }
+
+  private static @Nullable String postcode(PupilContact c) {
+    return c.address() == null ? null : c.address().postcode();
   }
 
   boolean removeContact(long pupilId, long schoolId, long contactId, String actor) {
