@@ -50,6 +50,11 @@ public class Pupils {
     return queries.contacts(pupilId);
   }
 
+  /** The postal addresses of these contacts, by contact, in one query; a contact with none is left out. */
+  public Map<Long, PostalAddress> addresses(Collection<Long> contactIds) {
+    return queries.addresses(contactIds);
+  }
+
   /** Pupils within a need-to-know scope whose name or UPN matches the words typed, at most {@code limit}. */
   public List<PupilSummary> search(PupilScope scope, String query, int limit) {
     return queries.search(scope, query, limit);

@@ -452,9 +452,9 @@ class AgenciesIntegrationTest {
     String list = "/schools/" + school() + "/referrals/letters";
     PageSession.Page toPost = senco.get(list);
     assertThat(toPost.status()).isEqualTo(200);
-    assertThat(toPost.body()).contains(name, base + "/letters/" + letterId + "\"");
-    // One query for the letters and one for their pupils, whatever the number of letters: a second letter, to a
-    // parent of another pupil, issues no more statements.
+    assertThat(toPost.body()).contains(name, base + "/letters/" + letterId + "\"", "7 Mill Lane, Oakham, LE15 6AB");
+    // One query each for the letters, their pupils and the parents' addresses, whatever the number of letters: a
+    // second letter, to a parent of another pupil, issues no more statements.
     jdbc.sql("""
             insert into referral_letter (referral_id, school_id, pupil_id, contact_id, parent_name, relationship,
               created_at)

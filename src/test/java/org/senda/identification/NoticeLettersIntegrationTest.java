@@ -163,6 +163,14 @@ class NoticeLettersIntegrationTest {
     assertThat(toPost.body()).contains(html(parent.name()), "href=\"" + pdf + "\"",
         "href=\"" + record + "?from=list\"");
     assertThat(auditedList(school())).isEqualTo(listsAudited + 1);
+    // Each letter shows where it goes, or that the school has no address to post it to and where to add one.
+    String postcode = jdbc.sql("select postcode from pupil_contact where id = ?").param(parent.contactId())
+        .query(String.class).single();
+    assertThat(toPost.body()).contains(postcode);
+    jdbc.sql("update pupil_contact set address_line_1 = null, address_line_2 = null, town = null, postcode = null"
+        + " where id = ?").param(parent.contactId()).update();
+    assertThat(senco.get(list).body()).contains("No postal address", "href=\"/schools/" + school() + "/pupils/"
+        + parent.pupilId() + "/contacts/" + parent.contactId() + "/edit\"");
     assertThat(senco.get("/schools/" + school() + "/identification").body())
         .containsPattern("identification/letters\"[^>]*>Letters to post \\(\\d+\\)<");
 
@@ -361,7 +369,8 @@ class NoticeLettersIntegrationTest {
     assertThat(added).isGreaterThan(1);
     PageSession.Page more = senco.get(list);
     assertThat(more.body()).contains(html(parent.name()), "Parent of pupil");
-    // One query for the letters and one for their pupils, besides the session, school and audit, however many.
-    SqlStatements.assertBounded(10, SqlStatements.of(fewer), SqlStatements.of(more));
+    // One query for the letters, one for their pupils and one for the parents' addresses, besides the session,
+    // school and audit, however many.
+    SqlStatements.assertBounded(11, SqlStatements.of(fewer), SqlStatements.of(more));
   }
 }

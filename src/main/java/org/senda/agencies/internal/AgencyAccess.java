@@ -56,6 +56,11 @@ class AgencyAccess {
     return permissions.can(schoolId, Permission.VIEW_ALL_PUPILS) || permissions.can(schoolId, Permission.MANAGE_SEND);
   }
 
+  /** Whether the person keeps pupils' records, parents' contact details among them. */
+  boolean canEditContacts(long schoolId) {
+    return permissions.can(schoolId, Permission.IMPORT_PUPILS);
+  }
+
   boolean canWriteReferrals(long schoolId) {
     return permissions.can(schoolId, Permission.MANAGE_SEND);
   }

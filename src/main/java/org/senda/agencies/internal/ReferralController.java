@@ -164,15 +164,19 @@ class ReferralController {
     access.requireSchoolReferrals(schoolId);
     List<ReferralLetters.ToPost> found = letters.toPost(schoolId);
     var byId = pupils.byIds(found.stream().map(l -> l.letter().pupilId()).distinct().toList());
+    var addresses = pupils.addresses(found.stream().map(l -> l.letter().contactId())
+        .filter(java.util.Objects::nonNull).toList());
     model.addAttribute("school", school(schoolId));
     model.addAttribute("rows", found.stream().filter(l -> byId.containsKey(l.letter().pupilId()))
-        .map(l -> new LetterRow(l, byId.get(l.letter().pupilId()))).toList());
+        .map(l -> new LetterRow(l, byId.get(l.letter().pupilId()),
+            l.letter().contactId() == null ? null : addresses.get(l.letter().contactId()))).toList());
+    model.addAttribute("canEditContacts", access.canEditContacts(schoolId));
     audit.record(AuditAction.VIEW, "referral-letter", null, schoolId, "letters to post");
     return "agencies/letters";
   }
 
-  /** A row of the letters still to post. */
-  record LetterRow(ReferralLetters.ToPost toPost, PupilSummary pupil) {}
+  /** A row of the letters still to post, with the parent's postal address (null when the school has none). */
+  record LetterRow(ReferralLetters.ToPost toPost, PupilSummary pupil, @Nullable PostalAddress address) {}
 
   /** The parents' copy as a letter addressed to one parent without an email address, to print and post. */
   @GetMapping("/schools/{schoolId}/referrals/{referralId}/letters/{letterId}.pdf")

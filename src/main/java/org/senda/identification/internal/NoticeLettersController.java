@@ -14,6 +14,7 @@ import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
 import org.senda.organisation.Organisation;
 import org.senda.organisation.SchoolSummary;
+import org.senda.pupils.PostalAddress;
 import org.senda.pupils.PupilSummary;
 import org.senda.pupils.Pupils;
 import org.senda.web.ConcurrentEdit;
@@ -66,8 +67,8 @@ class NoticeLettersController {
     this.clock = clock;
   }
 
-  /** A row of the letters still to post. */
-  record Row(NoticeLetters.ToPost toPost, PupilSummary pupil) {}
+  /** A row of the letters still to post, with the parent's postal address (null when the school has none). */
+  record Row(NoticeLetters.ToPost toPost, PupilSummary pupil, @Nullable PostalAddress address) {}
 
   @GetMapping("/schools/{schoolId}/identification/letters")
   @Transactional
@@ -76,11 +77,15 @@ class NoticeLettersController {
     var canSee = visible.in(schoolId);
     List<NoticeLetters.ToPost> found = letters.toPost(schoolId);
     Map<Long, PupilSummary> byId = pupils.byIds(found.stream().map(l -> l.letter().pupilId()).distinct().toList());
+    Map<Long, PostalAddress> addresses = pupils.addresses(found.stream().map(l -> l.letter().contactId())
+        .filter(java.util.Objects::nonNull).toList());
     model.addAttribute("school", school(schoolId));
     model.addAttribute("rows", found.stream()
         .filter(l -> byId.containsKey(l.letter().pupilId()) && canSee.test(l.letter().pupilId()))
-        .map(l -> new Row(l, byId.get(l.letter().pupilId())))
+        .map(l -> new Row(l, byId.get(l.letter().pupilId()),
+            l.letter().contactId() == null ? null : addresses.get(l.letter().contactId())))
         .toList());
+    model.addAttribute("canEditContacts", permissions.can(schoolId, Permission.IMPORT_PUPILS));
     audit.record(AuditAction.VIEW, "parent-notice-letter", null, schoolId, "letters to post");
     return "identification/letters";
   }

@@ -121,6 +121,22 @@ public class PupilQueries {
         .list();
   }
 
+  public Map<Long, PostalAddress> addresses(Collection<Long> contactIds) {
+    Map<Long, PostalAddress> result = new LinkedHashMap<>();
+    if (contactIds.isEmpty()) {
+      return result;
+    }
+    jdbc.sql("""
+            select id, address_line_1, address_line_2, town, postcode from pupil_contact
+            where id in (:ids) and address_line_1 is not null""")
+        .param("ids", contactIds)
+        .query(rs -> {
+          result.put(rs.getLong("id"), new PostalAddress(rs.getString("address_line_1"),
+              rs.getString("address_line_2"), rs.getString("town"), rs.getString("postcode")));
+        });
+    return result;
+  }
+
   /** A contact from a row with the columns of pupil_contact (id, pupil_id, name, ... postcode, contact_order). */
   static PupilContact contact(java.sql.ResultSet rs) throws java.sql.SQLException {
     String line1 = rs.getString("address_line_1");
