@@ -53,6 +53,12 @@ class ConcernDecisionIntegrationTest {
   @Autowired
   GreenMail greenMail;
 
+  @Autowired
+  org.springframework.context.ApplicationEventPublisher events;
+
+  @Autowired
+  org.springframework.transaction.support.TransactionTemplate transactions;
+
   long school() {
     return accounts.schoolIds().get(0);
   }
@@ -185,6 +191,23 @@ class ConcernDecisionIntegrationTest {
     PageSession.Page again = senco.post(base + "/decision", Map.of("version", version(concernId),
         "decision", "NO_FURTHER_ACTION", "reason", "Changed my mind"));
     assertThat(again.body()).contains("already been decided");
+
+    // The decision handed on again (as after a failed email or a restart) emails nobody twice and keeps one notice.
+    SenSupportStarted started = jdbc.sql("select decided_on, decision_notes from concern where id = ?")
+        .param(concernId).query((rs, n) -> new SenSupportStarted(concernId, pupilId, school(),
+            rs.getObject("decided_on", LocalDate.class), rs.getString("decision_notes"))).single();
+    String subject = letter.getSubject();
+    transactions.executeWithoutResult(status -> events.publishEvent(started));
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+            select count(*) from event_publication
+            where completion_date is null and (status is null or status <> 'FAILED')""")
+        .query(Long.class).single() == 0);
+    assertThat(Arrays.stream(greenMail.getReceivedMessages())
+        .filter(m -> sentTo(m, parentEmail) && subject.equals(subjectOf(m)))).hasSize(1);
+    assertThat(jdbc.sql("select count(*) from parent_notice where concern_id = ?").param(concernId)
+        .query(Long.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from parent_notice_email where concern_id = ?").param(concernId)
+        .query(Long.class).single()).isPositive();
   }
 
   @Test
@@ -253,6 +276,14 @@ class ConcernDecisionIntegrationTest {
       return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(email));
     } catch (MessagingException e) {
       return false;
+    }
+  }
+
+  static String subjectOf(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      return "";
     }
   }
 

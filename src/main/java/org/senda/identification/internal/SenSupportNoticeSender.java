@@ -21,6 +21,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox for the formal notice (Children and Families Act 2014 s.68; Code of Practice 6.43): once the decision
@@ -42,36 +45,60 @@ class SenSupportNoticeSender {
   private final JdbcClient jdbc;
   private final Audit audit;
   private final Clock clock;
+  private final TransactionTemplate ownTransaction;
   private final String from;
 
   SenSupportNoticeSender(SenSupportNotice notice, NoticeLetters letters, JavaMailSender mail, JdbcClient jdbc,
-      Audit audit, Clock clock, @Value("${senda.mail.from}") String from) {
+      Audit audit, Clock clock, PlatformTransactionManager transactions, @Value("${senda.mail.from}") String from) {
     this.notice = notice;
     this.letters = letters;
     this.mail = mail;
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.from = from;
   }
 
+  /**
+   * Emails the notice to each parent with an email address who has not had it yet, keeping each email as soon as it
+   * is sent (in a transaction of its own), then keeps the notice. When one email fails, the event is handed on
+   * again later and only the parents not yet emailed get it.
+   */
   @ApplicationModuleListener
   void on(SenSupportStarted started) {
     List<PupilContact> parents = notice.recipients(started.pupilId());
     for (PupilContact parent : parents) {
-      SenSupportNotice.Letter letter = notice.letter(started.concernId(), parent).orElseThrow();
-      if (hasEmail(parent)) {
-        send(letter, Objects.requireNonNull(parent.email()).trim());
+      if (hasEmail(parent) && !alreadyEmailed(started.concernId(), parent)) {
+        SenSupportNotice.Letter letter = notice.letter(started.concernId(), parent).orElseThrow();
+        String to = Objects.requireNonNull(parent.email()).trim();
+        send(letter, to);
+        OffsetDateTime sentAt = clock.instant().atOffset(ZoneOffset.UTC);
+        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+                insert into parent_notice_email (concern_id, contact_id, email, sent_at) values (?, ?, ?, ?)""")
+            .params(started.concernId(), parent.id(), to, sentAt)
+            .update());
       }
     }
     keep(started, parents, clock.instant().atOffset(ZoneOffset.UTC));
   }
 
+  private boolean alreadyEmailed(long concernId, PupilContact parent) {
+    return jdbc.sql("select count(*) from parent_notice_email where concern_id = ? and contact_id = ?")
+        .params(concernId, parent.id()).query(Integer.class).single() > 0;
+  }
+
   /**
    * Keeps the notice as sent at {@code at} to {@code parents}: those with an email address as emailed, and a letter
-   * to post for each of the others. The demo trust keeps its past notices through here too, without sending them.
+   * to post for each of the others; once per concern, however often the decision is handed on. The demo trust keeps
+   * its past notices through here too, without sending them.
    */
   void keep(SenSupportStarted started, List<PupilContact> parents, OffsetDateTime at) {
+    if (jdbc.sql("select count(*) from parent_notice where concern_id = ?").param(started.concernId())
+        .query(Integer.class).single() > 0) {
+      return;
+    }
     List<String> recipients = new ArrayList<>();
     List<PupilContact> toPost = new ArrayList<>();
     for (PupilContact parent : parents) {
