@@ -222,8 +222,8 @@ final class Pages {
       // The register every SENCO lives in, for the school with the most pupils, all statuses (so every pupil is
       // counted): the list and its counts are one statement, the filters' year groups and classes another. Its
       // floor is every statement it runs once warm (as X-Senda-Sql-Statements counts them): the session, the
-      // layout's school, the list, the audit entry, the filters, the session saved and read again. Issue 4: p95
-      // within 3x the SQL behind it, 25 ms single user, 50 ms under load.
+      // layout's school, the list, the audit entry, the filters, the session saved. Issue 4: p95 within 3x the SQL
+      // behind it, 25 ms single user, 50 ms under load.
       Page.get("GET /schools/{largest}/register", f -> "/schools/" + largestSchool(f) + "/register?status=all")
           .signedInAs("SENCO", Pages::largestSchool).targets(25, 50).floorTarget(3)
           .floor(List.of(Floors.sessionLoad(Pages::largestSenco)))
@@ -238,7 +238,7 @@ final class Pages {
           .floor(YEAR_GROUPS_AND_CLASSES, f -> List.of(largestSchool(f)))
           .floor(Floors.sessionSave(Pages::largestSenco)),
       // The pupil page of the pupil with the most history in the largest school, as its SENCO sees it. Its floor is
-      // every statement it runs, in order (21). Issue 4: as the register.
+      // every statement it runs, in order (20). Issue 4: as the register.
       Page.get("GET /schools/{largest}/pupils/{id}",
               f -> "/schools/" + largestSchool(f) + "/pupils/" + pupilWithMostHistory(f))
           .signedInAs("SENCO", Pages::largestSchool).targets(25, 50).floorTarget(3)

@@ -54,6 +54,19 @@ class SqlStatementsIntegrationTest {
   }
 
   @Test
+  void aSignedInRequestReadsItsSessionOnceAndSavesItOnce() {
+    // Spring Session saves a session when the response is committed and again when the request ends, and looks it up
+    // again in between: that look-up is answered from the session just saved, not from the database.
+    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", accounts.schoolIds().getFirst()));
+    senco.get("/actuator/health");
+    PageSession.Page health = senco.get("/actuator/health");
+
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(SqlStatements.of(health)).as("the session read, then its last access saved").isEqualTo(2);
+    assertThat(senco.get("/account").status()).as("still signed in").isEqualTo(200);
+  }
+
+  @Test
   void requestsThatTouchNoDatabaseCountNone() {
     Api anonymous = new Api(port, null);
     assertThat(SqlStatements.of(anonymous.get("/actuator/health/liveness"))).isZero();
