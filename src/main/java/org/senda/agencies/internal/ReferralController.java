@@ -186,9 +186,8 @@ class ReferralController {
     Checked checked = readable(schoolId, referralId);
     ReferralLetters.Letter letter = letter(checked, letterId);
     // The parent's postal address as it is now (they may have moved since the referral was sent).
-    PostalAddress address = pupils.contacts(checked.pupil().id()).stream()
-        .filter(c -> letter.contactId() != null && c.id() == letter.contactId())
-        .map(PupilContact::address).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    PostalAddress address = letter.contactId() == null ? null
+        : pupils.addresses(List.of(letter.contactId())).get(letter.contactId());
     byte[] pdf = copy.pdf(checked.referral(), checked.pupil(), school(schoolId).name(), letter.parentName(),
         address);
     audit.record(AuditAction.EXPORT, "referral-letter", letterId, schoolId, "referral " + referralId + " PDF");
