@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
 import org.senda.identification.SenSupportStarted;
@@ -69,8 +70,10 @@ class SenSupportNoticeSender {
   @ApplicationModuleListener
   void on(SenSupportStarted started) {
     List<PupilContact> parents = notice.recipients(started.pupilId());
+    Set<Long> emailedBefore = Set.copyOf(jdbc.sql("select contact_id from parent_notice_email where concern_id = ?")
+        .param(started.concernId()).query(Long.class).list());
     for (PupilContact parent : parents) {
-      if (hasEmail(parent) && !alreadyEmailed(started.concernId(), parent)) {
+      if (hasEmail(parent) && !emailedBefore.contains(parent.id())) {
         SenSupportNotice.Letter letter = notice.letter(started.concernId(), parent).orElseThrow();
         String to = Objects.requireNonNull(parent.email()).trim();
         send(letter, to);
@@ -82,11 +85,6 @@ class SenSupportNoticeSender {
       }
     }
     keep(started, parents, clock.instant().atOffset(ZoneOffset.UTC));
-  }
-
-  private boolean alreadyEmailed(long concernId, PupilContact parent) {
-    return jdbc.sql("select count(*) from parent_notice_email where concern_id = ? and contact_id = ?")
-        .params(concernId, parent.id()).query(Integer.class).single() > 0;
   }
 
   /**
