@@ -8,12 +8,15 @@ import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
+import org.senda.test.SignedInSessions;
 import org.senda.test.SqlStatements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @SendaTest
 class SqlStatementsIntegrationTest {
+
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
 
   @LocalServerPort
   int port;
@@ -57,7 +60,7 @@ class SqlStatementsIntegrationTest {
   void aSignedInRequestReadsItsSessionOnceAndSavesItOnce() {
     // Spring Session saves a session when the response is committed and again when the request ends, and looks it up
     // again in between: that look-up is answered from the session just saved, not from the database.
-    PageSession senco = PageSession.signedIn(port, accounts.get("SENCO", accounts.schoolIds().getFirst()));
+    PageSession senco = SESSIONS.of(port, accounts.get("SENCO", accounts.schoolIds().getFirst()));
     senco.get("/actuator/health");
     PageSession.Page health = senco.get("/actuator/health");
 
