@@ -491,6 +491,17 @@ class AgenciesIntegrationTest {
     assertThat(page("TEACHER", school()).get(list).status()).isEqualTo(403);
     assertThat(page("SENCO", otherSchool()).get(list).status()).isEqualTo(404);
 
+    // Without an address, those who keep pupils' records are shown where to add it. The DSL, who reads referrals but
+    // may not change a parent's details, sees the gap without the link and is refused the form.
+    jdbc.sql("update pupil_contact set address_line_1 = null, address_line_2 = null, town = null, postcode = null"
+        + " where id = ?").param(contactId).update();
+    String contactForm = "/schools/" + school() + "/pupils/" + pupilId + "/contacts/" + contactId + "/edit";
+    assertThat(senco.get(list).body()).contains("No postal address", "href=\"" + contactForm + "\"");
+    PageSession.Page dslList = page("DSL", school()).get(list);
+    assertThat(dslList.status()).isEqualTo(200);
+    assertThat(dslList.body()).contains("No postal address").doesNotContain(contactForm);
+    assertThat(page("DSL", school()).get(contactForm).status()).isEqualTo(403);
+
     assertThat(senco.get(record).status()).isEqualTo(200);
     PageSession.Page future = senco.post(record, date("postedOn", today.plusDays(1), Map.of("version", "0")));
     assertThat(future.status()).isEqualTo(200);
