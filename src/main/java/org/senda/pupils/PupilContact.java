@@ -16,4 +16,13 @@ public record PupilContact(
     @Nullable String email,
     @Nullable String preferredLanguage,
     @Nullable PostalAddress address,
-    int order) {}
+    int order) {
+
+  /**
+   * A parent as a letter to them is addressed, from the name and relationship the letter kept: the name and, where
+   * known, how they are related to the pupil ("Sam Lee (Father)").
+   */
+  public static String addressee(String name, @Nullable String relationship) {
+    return relationship == null || relationship.isBlank() ? name : name + " (" + relationship + ")";
+  }
+}

@@ -35,7 +35,7 @@ class ReferralLetters {
 
     /** The parent as the letter addresses them: their name and, where known, how they are related to the pupil. */
     public String addressee() {
-      return relationship == null || relationship.isBlank() ? parentName : parentName + " (" + relationship + ")";
+      return PupilContact.addressee(parentName, relationship);
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.senda.pupils.PupilContact;
 import org.senda.pupils.PupilPageSection;
 import org.senda.pupils.PupilSummary;
 import org.senda.web.RequestMemo;
@@ -97,7 +98,7 @@ class ConcernsSection implements PupilPageSection {
             LocalDate postedOn = rs.getObject("posted_on", LocalDate.class);
             if (postedOn != null) {
               concern.posted().add(new PostedLetter(
-                  NoticeLetters.addressee(rs.getString("parent_name"), rs.getString("relationship")), postedOn));
+                  PupilContact.addressee(rs.getString("parent_name"), rs.getString("relationship")), postedOn));
             }
           }
           return List.copyOf(byId.values());

@@ -38,13 +38,8 @@ class NoticeLetters {
 
     /** The parent as the letter addresses them: their name and, where known, how they are related to the pupil. */
     public String addressee() {
-      return NoticeLetters.addressee(parentName, relationship);
+      return PupilContact.addressee(parentName, relationship);
     }
-  }
-
-  /** A parent as a letter addresses them: their name and, where known, how they are related to the pupil. */
-  static String addressee(String parentName, @Nullable String relationship) {
-    return relationship == null || relationship.isBlank() ? parentName : parentName + " (" + relationship + ")";
   }
 
   /** A letter still to post, with the day SEN support started, for the SENCO's list. */
