@@ -85,6 +85,21 @@ class SqlStatementsIntegrationTest {
     assertThat(SqlStatements.of(redirect)).as("the saved request goes into a new session").isPositive();
   }
 
+  @Test
+  void aPageLargerThanTheResponseBufferIsHeldBackWholeWithItsLengthAndStatements() {
+    // The register of the largest demo school is written in thousands of pieces, well past Tomcat's 8 KB buffer;
+    // the held-back body must reach the browser whole, in UTF-8, and its count must include what ran while rendering.
+    PageSession senco = SESSIONS.of(port, accounts.get("SENCO", accounts.schoolIds().getFirst()));
+    PageSession.Page register = senco.get("/schools/" + accounts.schoolIds().getFirst() + "/register");
+
+    assertThat(register.status()).isEqualTo(200);
+    byte[] bytes = register.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(bytes.length).isGreaterThan(16 * 1024);
+    assertThat(register.header("Content-Length")).hasValue(String.valueOf(bytes.length));
+    assertThat(register.body()).startsWith("<!DOCTYPE html>").contains("</footer>").endsWith("</html>\n");
+    assertThat(SqlStatements.of(register)).as("the session, the page's queries and its save").isGreaterThan(3);
+  }
+
   /** A line of the metric for GET /accessibility, whatever the order of its labels. */
   private static String sample(String series, String label) {
     return "(?m)^senda_sql_statements_" + series + "\\{(?=[^}]*method=\"GET\")(?=[^}]*uri=\"/accessibility\")"

@@ -7,6 +7,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
@@ -78,11 +81,15 @@ final class SqlStatementsFilter extends OncePerRequestFilter {
 
   /**
    * The body held back until the request ends. A redirect or an error is sent at once, so it carries the
-   * statements counted up to that point (the session is saved before it).
+   * statements counted up to that point (the session is saved before it). Its writer encodes into the held body
+   * through a buffer, flushed whenever the body is read, copied or reset, rather than flushing after every write
+   * as the wrapper it extends does: a page is written in thousands of small pieces, and the header mode should
+   * cost the pages it measures as little as it can.
    */
   private static final class HeldBackResponse extends ContentCachingResponseWrapper {
 
     private final SqlStatementCounter.Tally tally;
+    private @Nullable PrintWriter writer;
 
     HeldBackResponse(HttpServletResponse response, SqlStatementCounter.Tally tally) {
       super(response);
@@ -105,6 +112,56 @@ final class SqlStatementsFilter extends OncePerRequestFilter {
     public void sendError(int status, String message) throws IOException {
       stamp();
       super.sendError(status, message);
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+      if (writer == null) {
+        writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), getCharacterEncoding()));
+      }
+      return writer;
+    }
+
+    @Override
+    public byte[] getContentAsByteArray() {
+      flushWriter();
+      return super.getContentAsByteArray();
+    }
+
+    @Override
+    public InputStream getContentInputStream() {
+      flushWriter();
+      return super.getContentInputStream();
+    }
+
+    @Override
+    public int getContentSize() {
+      flushWriter();
+      return super.getContentSize();
+    }
+
+    @Override
+    public void resetBuffer() {
+      flushWriter();
+      super.resetBuffer();
+    }
+
+    @Override
+    public void reset() {
+      flushWriter();
+      super.reset();
+    }
+
+    @Override
+    protected void copyBodyToResponse(boolean complete) throws IOException {
+      flushWriter();
+      super.copyBodyToResponse(complete);
+    }
+
+    private void flushWriter() {
+      if (writer != null) {
+        writer.flush();
+      }
     }
 
     private void stamp() {
