@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +23,6 @@ import org.senda.test.SendaTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,10 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SendaTest
 class PupilImportIntegrationTest {
 
-  /** The school the imports go to, made once for the shared context. */
-  record ImportSchool(long schoolId, String sencoToken, String teacherToken) {}
-
-  private static ImportSchool school;
+  private static ImportTestSchool school;
   private static final AtomicInteger SERIAL = new AtomicInteger();
 
   @LocalServerPort
@@ -55,43 +50,9 @@ class PupilImportIntegrationTest {
 
   @BeforeEach
   void createSchoolOnce() {
-    if (school != null && exists(school.schoolId())) {
-      return;
+    if (school == null || !school.exists(jdbc)) {
+      school = ImportTestSchool.create(jdbc, accounts);
     }
-    long trustId = insert("insert into trust (name) values ('Import Test Trust')");
-    long schoolId = insert("""
-        insert into school (trust_id, name, urn, dfe_number, phase, local_authority)
-        values (?, 'Import Test Primary', ?, ?, 'PRIMARY', 'Testshire')""", trustId,
-        String.valueOf(900000 + (System.nanoTime() % 99999)), "999/" + (9000 + System.nanoTime() % 999));
-    insert("insert into year_group (school_id, code, name, ordinal) values (?, 'R', 'Reception', 0)", schoolId);
-    for (int year = 1; year <= 6; year++) {
-      long yearId = insert("insert into year_group (school_id, code, name, ordinal) values (?, ?, ?, ?)", schoolId,
-          "Y" + year, "Year " + year, year);
-      insert("insert into school_class (school_id, year_group_id, name) values (?, ?, ?)", schoolId, yearId,
-          "Year " + year + " Ash");
-    }
-    String senco = token(trustId, schoolId, "SENCO");
-    String teacher = token(trustId, schoolId, "TEACHER");
-    school = new ImportSchool(schoolId, senco, teacher);
-  }
-
-  private boolean exists(long schoolId) {
-    return jdbc.sql("select count(*) from school where id = ?").param(schoolId).query(Integer.class).single() == 1;
-  }
-
-  private String token(long trustId, long schoolId, String role) {
-    String email = role.toLowerCase() + "." + schoolId + "@import-test.example";
-    long staffId = insert("insert into staff (trust_id, email, given_name, family_name) values (?, ?, 'Sam', ?)",
-        trustId, email, role);
-    insert("insert into staff_role (staff_id, school_id, role) values (?, ?, ?)", staffId, schoolId, role);
-    long accountId = accounts.createForStaff(staffId, email, "correct horse battery staple 42");
-    return accounts.issueApiToken(accountId, "Import test", Duration.ofDays(1));
-  }
-
-  private long insert(String sql, Object... params) {
-    GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql(sql).params(params).update(keys, "id");
-    return keys.getKey().longValue();
   }
 
   static String upn() {

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,31 +118,10 @@ public class PupilImporter {
   }
 
   private PupilImportResult run(long schoolId, ImportTable table, boolean dryRun) {
-    List<PupilImportColumn> columns = columns();
-    // map headers to columns
-    Map<Integer, String> columnAt = new LinkedHashMap<>();
-    List<PupilImportResult.MappedHeader> mapping = new ArrayList<>();
-    List<PupilImportError> errors = new ArrayList<>();
-    for (int h = 0; h < table.headers().size(); h++) {
-      int i = h;
-      String header = table.headers().get(i).replace("\uFEFF", "").trim();
-      Optional<PupilImportColumn> column = columns.stream().filter(c -> c.matches(header)).findFirst();
-      if (column.isPresent() && columnAt.containsValue(column.get().name())) {
-        errors.add(new PupilImportError(1, column.get().name(), header,
-            "The file has more than one column for " + column.get().name(),
-            "Delete one of the columns headed " + header + " and " + headerOf(table, columnAt, column.get().name())));
-        continue;
-      }
-      column.ifPresent(c -> columnAt.put(i, c.name()));
-      mapping.add(new PupilImportResult.MappedHeader(header, column.map(PupilImportColumn::name).orElse(null)));
-    }
-    for (PupilImportColumn column : columns) {
-      if (column.required() && !columnAt.containsValue(column.name())) {
-        errors.add(new PupilImportError(1, column.name(), null, "The file has no " + column.name() + " column",
-            "Add a column headed " + column.name()
-                + (column.aliases().isEmpty() ? "" : " (or " + String.join(", ", column.aliases()) + ")")));
-      }
-    }
+    ImportHeaders headers = ImportHeaders.read(table, columns());
+    Map<Integer, String> columnAt = headers.columnAt();
+    List<PupilImportResult.MappedHeader> mapping = headers.mapping();
+    List<PupilImportError> errors = new ArrayList<>(headers.errors());
     if (!errors.isEmpty()) {
       return failed(errors, mapping, dryRun);
     }
@@ -166,12 +144,7 @@ public class PupilImporter {
         continue;
       }
       int rowNumber = i + 2;
-      Map<String, String> values = new HashMap<>();
-      columnAt.forEach((index, name) -> {
-        if (index < cells.size() && !cells.get(index).isBlank()) {
-          values.put(name, cells.get(index).trim());
-        }
-      });
+      Map<String, String> values = headers.values(cells);
       List<PupilImportError> rowErrors = new ArrayList<>();
       ParsedRow row = parse(rowNumber, values, years, classes, today, rowErrors);
       if (row != null) {
@@ -210,11 +183,6 @@ public class PupilImporter {
     audit.record(AuditAction.IMPORT, "pupil-import", null, schoolId,
         "created=" + created + ", updated=" + updated);
     return new PupilImportResult(created, updated, List.of(), preview, mapping, false);
-  }
-
-  private static String headerOf(ImportTable table, Map<Integer, String> columnAt, String column) {
-    return columnAt.entrySet().stream().filter(e -> e.getValue().equals(column))
-        .map(e -> table.headers().get(e.getKey())).findFirst().orElse(column);
   }
 
   private static PupilImportResult failed(List<PupilImportError> errors,
