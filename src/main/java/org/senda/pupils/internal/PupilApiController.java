@@ -31,12 +31,15 @@ class PupilApiController {
   private final PupilAccess access;
   private final Pupils pupils;
   private final PupilImporter importer;
+  private final ContactImporter contactImporter;
   private final Audit audit;
 
-  PupilApiController(PupilAccess access, Pupils pupils, PupilImporter importer, Audit audit) {
+  PupilApiController(PupilAccess access, Pupils pupils, PupilImporter importer, ContactImporter contactImporter,
+      Audit audit) {
     this.access = access;
     this.pupils = pupils;
     this.importer = importer;
+    this.contactImporter = contactImporter;
     this.audit = audit;
   }
 
@@ -88,13 +91,7 @@ class PupilApiController {
       @RequestParam(defaultValue = "false") boolean dryRun, @RequestBody(required = false) byte[] body) {
     PupilImportResult result = importer.run(schoolId, body == null ? new byte[0] : body, "upload.csv", dryRun);
     if (!result.ok()) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-          "The file has " + result.errors().size() + " problem" + (result.errors().size() == 1 ? "" : "s")
-              + ". Nothing was imported.");
-      problem.setTitle("The pupils could not be imported");
-      problem.setType(URI.create("about:blank"));
-      problem.setProperty("errors", result.errors().stream().map(PupilApiController::error).toList());
-      return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+      return importProblem("The pupils could not be imported", result.errors());
     }
     Map<String, Object> body2 = new LinkedHashMap<>();
     body2.put("created", result.created());
@@ -112,6 +109,46 @@ class PupilApiController {
       }).toList());
     }
     return ResponseEntity.ok(body2);
+  }
+
+  /**
+   * Imports parents and carers from a CSV body, as the contacts import page does (same columns, checks and
+   * matching): 200 with the counts (and the rows, in a dry run), or 422 with every row's problems and nothing
+   * written.
+   */
+  @PostMapping(path = "/api/v1/schools/{schoolId}/contact-imports")
+  ResponseEntity<?> importContacts(@PathVariable long schoolId,
+      @RequestParam(defaultValue = "false") boolean dryRun, @RequestBody(required = false) byte[] body) {
+    ContactImportResult result = contactImporter.run(schoolId, body == null ? new byte[0] : body, "upload.csv",
+        dryRun, null);
+    if (!result.ok()) {
+      return importProblem("The parents and carers could not be imported", result.errors());
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("created", result.created());
+    answer.put("updated", result.updated());
+    answer.put("dryRun", result.dryRun());
+    if (result.dryRun()) {
+      answer.put("preview", result.preview().stream().map(r -> {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("row", r.row());
+        row.put("upn", r.upn());
+        row.put("name", r.name());
+        row.put("relationship", r.relationship());
+        row.put("action", r.creates() ? "create" : "update");
+        return row;
+      }).toList());
+    }
+    return ResponseEntity.ok(answer);
+  }
+
+  private static ResponseEntity<ProblemDetail> importProblem(String title, List<PupilImportError> errors) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+        "The file has " + errors.size() + " problem" + (errors.size() == 1 ? "" : "s") + ". Nothing was imported.");
+    problem.setTitle(title);
+    problem.setType(URI.create("about:blank"));
+    problem.setProperty("errors", errors.stream().map(PupilApiController::error).toList());
+    return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   private static Map<String, Object> error(PupilImportError e) {

@@ -85,6 +85,7 @@ class PupilImportController {
     model.addAttribute("school", organisation.school(schoolId).orElseThrow());
     model.addAttribute("result", result);
     model.addAttribute("filename", filename);
+    model.addAttribute("uploadPath", "/schools/" + schoolId + "/pupil-imports");
     if (!result.ok()) {
       session.removeAttribute(key(schoolId));
       return "pupils/import-errors";
@@ -106,6 +107,7 @@ class PupilImportController {
       model.addAttribute("school", organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school")));
       model.addAttribute("result", result);
       model.addAttribute("filename", upload.filename());
+      model.addAttribute("uploadPath", "/schools/" + schoolId + "/pupil-imports");
       return "pupils/import-errors";
     }
     flash.addFlashAttribute("success", "Pupils imported: " + result.created() + " added, " + result.updated()
@@ -124,7 +126,7 @@ class PupilImportController {
     return "pupilImport." + schoolId;
   }
 
-  private static ResponseEntity<byte[]> download(byte[] bytes, String filename, MediaType type) {
+  static ResponseEntity<byte[]> download(byte[] bytes, String filename, MediaType type) {
     return ResponseEntity.ok()
         .contentType(type)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())

@@ -1,0 +1,133 @@
+package org.senda.pupils.internal;
+
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.Serial;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import org.senda.access.AccessRefused;
+import org.senda.access.Permission;
+import org.senda.access.Permissions;
+import org.senda.organisation.Organisation;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The parents and carers import: upload a contacts export of the MIS, see which contacts it adds and which it
+ * updates (a dry run), then confirm; or see every row's errors. The file waits in the session with what the preview
+ * showed, so what is imported is exactly what was previewed, and not over changes made since.
+ */
+@Controller
+@RequestMapping("/schools/{schoolId}/contact-imports")
+class ContactImportController {
+
+  /** The uploaded file between preview and confirmation, with what the preview showed. */
+  record Upload(long schoolId, String filename, byte[] bytes, String previewed) implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+  }
+
+  private final ContactImporter importer;
+  private final Permissions permissions;
+  private final Organisation organisation;
+
+  ContactImportController(ContactImporter importer, Permissions permissions, Organisation organisation) {
+    this.importer = importer;
+    this.permissions = permissions;
+    this.organisation = organisation;
+  }
+
+  @GetMapping
+  String upload(@PathVariable long schoolId, Model model) {
+    permissions.require(schoolId, Permission.IMPORT_PUPILS);
+    return uploadPage(schoolId, null, model);
+  }
+
+  @GetMapping("/template.csv")
+  ResponseEntity<byte[]> csvTemplate(@PathVariable long schoolId) {
+    permissions.require(schoolId, Permission.IMPORT_PUPILS);
+    return PupilImportController.download(ImportTemplates.csv(importer.columns()), "contact-import-template.csv",
+        new MediaType("text", "csv", StandardCharsets.UTF_8));
+  }
+
+  @GetMapping("/template.xlsx")
+  ResponseEntity<byte[]> xlsxTemplate(@PathVariable long schoolId) {
+    permissions.require(schoolId, Permission.IMPORT_PUPILS);
+    return PupilImportController.download(ImportTemplates.xlsx(importer.columns()), "contact-import-template.xlsx",
+        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+  }
+
+  @PostMapping
+  String preview(@PathVariable long schoolId, @RequestParam(name = "file", required = false) MultipartFile file,
+      HttpSession session, Model model) throws IOException {
+    permissions.require(schoolId, Permission.IMPORT_PUPILS);
+    if (file == null || file.isEmpty()) {
+      return uploadPage(schoolId, "Select a CSV or Excel file", model);
+    }
+    if (file.getSize() > PupilImportController.MAX_BYTES) {
+      return uploadPage(schoolId, "The selected file must be smaller than 5 MB", model);
+    }
+    String filename = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+    byte[] bytes = file.getBytes();
+    return shown(schoolId, filename, bytes, importer.run(schoolId, bytes, filename, true, null), session, model);
+  }
+
+  @PostMapping("/confirm")
+  String confirm(@PathVariable long schoolId, HttpSession session, Model model, RedirectAttributes flash) {
+    permissions.require(schoolId, Permission.IMPORT_PUPILS);
+    if (!(session.getAttribute(key(schoolId)) instanceof Upload upload) || upload.schoolId() != schoolId) {
+      flash.addFlashAttribute("important", "Upload the file again: the preview has expired");
+      return "redirect:/schools/" + schoolId + "/contact-imports";
+    }
+    ContactImportResult result;
+    try {
+      result = importer.run(schoolId, upload.bytes(), upload.filename(), false, upload.previewed());
+    } catch (ContactImporter.ContactsChangedDuringImport e) {
+      result = importer.run(schoolId, upload.bytes(), upload.filename(), true, upload.previewed());
+    }
+    if (!result.ok() || result.changedSincePreview()) {
+      return shown(schoolId, upload.filename(), upload.bytes(), result, session, model);
+    }
+    session.removeAttribute(key(schoolId));
+    flash.addFlashAttribute("success", "Parents and carers imported: " + result.created() + " added, "
+        + result.updated() + " updated");
+    return "redirect:/schools/" + schoolId + "/contact-imports";
+  }
+
+  /** The preview, or the errors; the file waits in the session only behind a preview. */
+  private String shown(long schoolId, String filename, byte[] bytes, ContactImportResult result,
+      HttpSession session, Model model) {
+    model.addAttribute("school", organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school")));
+    model.addAttribute("result", result);
+    model.addAttribute("filename", filename);
+    model.addAttribute("uploadPath", "/schools/" + schoolId + "/contact-imports");
+    if (!result.ok()) {
+      session.removeAttribute(key(schoolId));
+      return "pupils/import-errors";
+    }
+    session.setAttribute(key(schoolId), new Upload(schoolId, filename, bytes,
+        java.util.Objects.requireNonNull(result.fingerprint())));
+    return "pupils/contact-import-preview";
+  }
+
+  private String uploadPage(long schoolId, @Nullable String error, Model model) {
+    model.addAttribute("school", organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school")));
+    model.addAttribute("columns", importer.columns());
+    model.addAttribute("fileError", error);
+    return "pupils/contact-import";
+  }
+
+  private static String key(long schoolId) {
+    return "contactImport." + schoolId;
+  }
+}
