@@ -425,6 +425,119 @@ class ProvisionPagesIntegrationTest {
     assertThat(g2).isPositive();
   }
 
+  /** The text of the element with this id, tags dropped and spaces collapsed. */
+  private static String textOf(String html, String id) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("id=\"" + id + "\"[^>]*>([\\s\\S]*?)</(span|strong)>").matcher(html);
+    assertThat(m.find()).as("an element with id " + id).isTrue();
+    return plain(m.group(1));
+  }
+
+  private static String plain(String html) {
+    return HtmlUtils.htmlUnescape(html.replaceAll("<[^>]+>", " ")).replaceAll("\\s+", " ").strip();
+  }
+
+  private static java.math.BigDecimal pounds(String text) {
+    return new java.math.BigDecimal(text.replace("£", "").replace(",", ""));
+  }
+
+  /** The budget table's row for a pupil, as its text: "Ada Lovelace , Year 4 EHC plan 2 £6,020.67 £20.67". */
+  private static String budgetRow(String html, long school, long pupil) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"/schools/" + school + "/pupils/" + pupil
+        + "/provision\"[\\s\\S]*?</tr>").matcher(html);
+    assertThat(m.find()).as("a budget row for pupil " + pupil).isTrue();
+    return plain("<" + m.group());
+  }
+
+  /** A pupil of the school with this SEND status in no group that runs in the given dates. */
+  private long pupilWithoutProvision(long school, String status, LocalDate from, LocalDate to, long... not) {
+    return jdbc.sql("""
+            select min(p.id) from pupil p join register_entry re on re.pupil_id = p.id
+            where p.school_id = :school and re.status = :status and p.leaving_date is null
+              and p.id not in (:not)
+              and not exists (select 1 from provision_group_pupil gp join provision_group g on g.id = gp.group_id
+                              where gp.pupil_id = p.id and g.start_date <= :to and g.end_date >= :from)""")
+        .param("school", school).param("status", status).param("from", from).param("to", to)
+        .param("not", java.util.stream.LongStream.concat(java.util.stream.LongStream.of(-1),
+            java.util.Arrays.stream(not)).boxed().toList()).query(Long.class).single();
+  }
+
+  @Test
+  void theNotionalBudgetCostsEachPupilsProvisionAndWhatAnEhcPlanNeedsAboveTheDefaultSixThousandPounds() {
+    long school = accounts.schoolIds().getFirst();
+    assertThat(jdbc.sql("select count(*) from provision_settings where school_id = ?").param(school)
+        .query(Integer.class).single()).as("the school has not set its own threshold").isZero();
+    assertThat(jdbc.sql("""
+            select count(*) from provision_staff_rate where school_id = ? and role = 'TEACHING_ASSISTANT'""")
+        .param(school).query(Integer.class).single()).as("a teaching assistant costs the default £15.50").isZero();
+    LocalDate today = LocalDate.now(clock);
+    // The academic year today falls in (or, in the summer holiday, the one just ended), and a day in it.
+    record Year(String label, LocalDate startsOn, LocalDate endsOn) {}
+    Year year = jdbc.sql("""
+            select y.label, min(t.starts_on), max(t.ends_on)
+              from academic_year y join term t on t.academic_year_id = y.id
+             where y.school_id = ? group by y.id, y.label having min(t.starts_on) <= ?
+             order by min(t.starts_on) desc""")
+        .params(school, today).query((rs, n) -> new Year(rs.getString(1), rs.getObject(2, LocalDate.class),
+            rs.getObject(3, LocalDate.class))).list().getFirst();
+    LocalDate day = today.isAfter(year.endsOn()) ? year.endsOn() : today;
+    long ehc = pupilWithoutProvision(school, "E", year.startsOn(), year.endsOn());
+    long otherEhc = pupilWithoutProvision(school, "E", year.startsOn(), year.endsOn(), ehc);
+    long senSupport = pupilWithoutProvision(school, "K", year.startsOn(), year.endsOn());
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+
+    PageSession senco = as("SENCO", school);
+    String path = "/schools/" + school + "/provision/budget?year=" + year.label();
+    String before = senco.get(path).body();
+    assertThat(textOf(before, "threshold")).as("the usual figure until the school sets its own")
+        .isEqualTo("£6,000.00");
+
+    Api api = api(accounts.get("SENCO", school));
+    String entry = """
+        {"name":"%s","areaOfNeed":"COMMUNICATION_AND_INTERACTION","defaultGroupSize":1,"sessionsPerWeek":1,
+         "minutesPerSession":60,"lengthWeeks":6,"resourcesCostPence":%d,"deliveredByRole":"TEACHING_ASSISTANT"}""";
+    long therapy = api.postJson("/api/v1/schools/" + school + "/interventions",
+        entry.formatted("Augmentative communication device and training", 599_000)).json().get("id").asLong();
+    long social = api.postJson("/api/v1/schools/" + school + "/interventions",
+        entry.formatted("Budget test social skills group", 3_000)).json().get("id").asLong();
+    String groupBody = """
+        {"interventionId":%d,"staff":[{"staffId":%d}],"pupilIds":%s,"sessionsPerWeek":1,"minutesPerSession":60,
+         "startDate":"%s","endDate":"%s"}""";
+    long oneToOne = api.postJson("/api/v1/schools/" + school + "/provision-groups", groupBody.formatted(therapy, ta,
+        List.of(ehc), day, day.plusWeeks(6))).json().get("id").asLong();
+    long group = api.postJson("/api/v1/schools/" + school + "/provision-groups", groupBody.formatted(social, ta,
+        List.of(ehc, otherEhc, senSupport), day, day.plusWeeks(6))).json().get("id").asLong();
+    String delivered = "{\"date\":\"" + day + "\",\"delivered\":true,\"attendance\":[%s]}";
+    assertThat(api.postJson("/api/v1/provision-groups/" + oneToOne + "/sessions", delivered.formatted(
+        "{\"pupilId\":" + ehc + ",\"attended\":true}")).status()).isEqualTo(201);
+    assertThat(api.postJson("/api/v1/provision-groups/" + group + "/sessions", delivered.formatted(
+        "{\"pupilId\":" + ehc + ",\"attended\":true},{\"pupilId\":" + otherEhc + ",\"attended\":true},"
+            + "{\"pupilId\":" + senSupport + ",\"attended\":false}")).status()).isEqualTo(201);
+    assertThat(api.postJson("/api/v1/provision-groups/" + group + "/sessions", "{\"date\":\"" + day
+        + "\",\"delivered\":false,\"cancelledReason\":\"Staff absence\"}").status()).isEqualTo(201);
+
+    String after = senco.get(path).body();
+    // One to one: 60 minutes at £15.50 + £5,990.00 resources = £6,005.50, all the pupil's.
+    // The group: 60 minutes at £15.50 + £30.00 resources = £45.50 (the cancelled session costs nothing), a third
+    // each = £15.17. The first pupil: £6,005.50 + £15.17 = £6,020.67, £20.67 above the £6,000 threshold.
+    assertThat(budgetRow(after, school, ehc)).endsWith(" EHC plan 2 £6,020.67 £20.67");
+    assertThat(budgetRow(after, school, otherEhc)).as("an EHC plan within the threshold")
+        .endsWith(" EHC plan 1 £15.17 £0.00");
+    assertThat(budgetRow(after, school, senSupport)).as("the threshold is for EHC plans only")
+        .endsWith(" SEN support 1 £15.17 -");
+    assertThat(pounds(textOf(after, "budget-total")).subtract(pounds(textOf(before, "budget-total"))))
+        .as("the school's total grows by both groups' cost").isEqualByComparingTo("6051.00");
+    assertThat(Integer.parseInt(textOf(after, "budget-pupils")) - Integer.parseInt(textOf(before, "budget-pupils")))
+        .isEqualTo(3);
+    assertThat(pounds(textOf(after, "ehc-total-above")).subtract(pounds(textOf(before, "ehc-total-above"))))
+        .isEqualByComparingTo("20.67");
+    String[] aboveBefore = textOf(before, "ehc-above").split(" of ");
+    String[] aboveAfter = textOf(after, "ehc-above").split(" of ");
+    assertThat(Integer.parseInt(aboveAfter[0]) - Integer.parseInt(aboveBefore[0])).as("EHC pupils above")
+        .isEqualTo(1);
+    assertThat(Integer.parseInt(aboveAfter[1]) - Integer.parseInt(aboveBefore[1])).as("EHC pupils").isEqualTo(2);
+  }
+
   @Test
   void aDueImpactReviewIsPromptedListedAndFeedsThePlanReview() {
     long school = accounts.schoolIds().get(2);
