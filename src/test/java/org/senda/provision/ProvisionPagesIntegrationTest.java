@@ -538,6 +538,105 @@ class ProvisionPagesIntegrationTest {
     assertThat(Integer.parseInt(aboveAfter[1]) - Integer.parseInt(aboveBefore[1])).as("EHC pupils").isEqualTo(2);
   }
 
+  /** The rows of the first sheet, its header first, each as its cells' text (numbers as plain decimals). */
+  private static List<List<String>> rows(byte[] xlsx) throws java.io.IOException {
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      Sheet sheet = book.getSheetAt(0);
+      org.apache.poi.ss.usermodel.DataFormatter cells = new org.apache.poi.ss.usermodel.DataFormatter();
+      List<List<String>> rows = new java.util.ArrayList<>();
+      for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+        List<String> row = new java.util.ArrayList<>();
+        sheet.getRow(r).forEach(c -> row.add(c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+            ? java.math.BigDecimal.valueOf(c.getNumericCellValue()).stripTrailingZeros().toPlainString()
+            : cells.formatCellValue(c)));
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+
+  private static List<String> rowOf(List<List<String>> rows, String intervention) {
+    return rows.stream().filter(r -> r.getFirst().equals(intervention)).findFirst()
+        .orElseThrow(() -> new AssertionError(intervention + " not in " + rows));
+  }
+
+  @Test
+  void aClasssProvisionMapExportsToXlsxWithTheClasssPupilsOnly() throws Exception {
+    long school = accounts.schoolIds().get(1);
+    DemoAccounts.Account teacher = accounts.get("TEACHER", school);
+    long taught = jdbc.sql("""
+            select min(cs.class_id) from class_staff cs join account a on a.staff_id = cs.staff_id
+            where lower(a.email) = lower(?)""").param(teacher.email()).query(Long.class).single();
+    long notTaught = jdbc.sql("""
+            select min(c.id) from school_class c where c.school_id = ? and not exists (
+              select 1 from class_staff cs join account a on a.staff_id = cs.staff_id
+              where cs.class_id = c.id and lower(a.email) = lower(?))""")
+        .params(school, teacher.email()).query(Long.class).single();
+    String pupilOfClass = "select min(id) from pupil where school_id = ? and class_id = ? and leaving_date is null";
+    long inClass = jdbc.sql(pupilOfClass).params(school, taught).query(Long.class).single();
+    long elsewhere = jdbc.sql(pupilOfClass).params(school, notTaught).query(Long.class).single();
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    LocalDate today = LocalDate.now(clock);
+    Api api = api(accounts.get("SENCO", school));
+    String entry = """
+        {"name":"%s","areaOfNeed":"SENSORY_AND_PHYSICAL","defaultGroupSize":2,"sessionsPerWeek":1,
+         "minutesPerSession":60,"lengthWeeks":6,"resourcesCostPence":%d,"deliveredByRole":"TEACHING_ASSISTANT"}""";
+    long handwriting = api.postJson("/api/v1/schools/" + school + "/interventions",
+        entry.formatted("Handwriting club (class map)", 1_000)).json().get("id").asLong();
+    long sensory = api.postJson("/api/v1/schools/" + school + "/interventions",
+        entry.formatted("Sensory circuits (class map)", 0)).json().get("id").asLong();
+    long mixed = group(school, handwriting, ta, List.of(inClass, elsewhere), today.minusWeeks(1), today.plusWeeks(5),
+        ",\"room\":\"Library\",\"slots\":[{\"dayOfWeek\":\"TUESDAY\",\"startTime\":\"09:15\"},"
+            + "{\"dayOfWeek\":\"THURSDAY\",\"startTime\":\"09:15\"}]");
+    group(school, sensory, ta, List.of(elsewhere), today.minusWeeks(1), today.plusWeeks(5), ",\"room\":\"Hall\"");
+    assertThat(api.postJson("/api/v1/provision-groups/" + mixed + "/sessions", "{\"date\":\"" + today
+        + "\",\"delivered\":true,\"attendance\":[{\"pupilId\":" + inClass + ",\"attended\":true},"
+        + "{\"pupilId\":" + elsewhere + ",\"attended\":true}]}").status()).isEqualTo(201);
+    JsonNode cost = api.get("/api/v1/provision-groups/" + mixed + "/cost").json();
+
+    String path = "/schools/" + school + "/provision/map/classes/" + taught + ".xlsx";
+    List<List<String>> classMap = rows(as("SENCO", school).getBytes(path));
+    List<List<String>> schoolMap = rows(as("SENCO", school).getBytes("/schools/" + school + "/provision/map.xlsx"));
+    assertThat(classMap.getFirst()).as("the same columns as the school's map").isEqualTo(schoolMap.getFirst());
+    assertThat(classMap.getFirst()).startsWith("Intervention", "Area of need", "Start", "End", "Sessions a week",
+        "Minutes a session", "Weekly times", "Room", "Staff", "Pupils", "Pupil names", "Sessions delivered in term",
+        "Cost in term (£)", "Cost per pupil (£)", "Kind");
+
+    List<String> row = rowOf(classMap, "Handwriting club (class map)");
+    List<String> wholeGroup = rowOf(schoolMap, "Handwriting club (class map)");
+    assertThat(wholeGroup.get(9)).isEqualTo("2");
+    String[] names = wholeGroup.get(10).split("; ");
+    assertThat(names).hasSize(2);
+    String className = row.get(10);
+    String otherName = names[0].equals(className) ? names[1] : names[0];
+    assertThat(names).as("the class's pupil is one of the group's").contains(className);
+    assertThat(row.subList(1, 10)).containsExactly("Sensory and/or physical", today.minusWeeks(1).toString(),
+        today.plusWeeks(5).toString(), "2", "30", "Tuesday 09:15 (30 min); Thursday 09:15 (30 min)", "Library",
+        jdbc.sql("select given_name || ' ' || family_name from staff where id = ?").param(ta).query(String.class)
+            .single(), "1");
+    assertThat(row.subList(11, 15)).as("the group's cost in the term, and a place in it at half of that")
+        .containsExactly("1", cost.get("actual").decimalValue().stripTrailingZeros().toPlainString(),
+            cost.get("perPupilActual").decimalValue().stripTrailingZeros().toPlainString(), "Withdrawal group");
+    assertThat(classMap.stream().map(r -> r.get(10)).toList()).as("no pupil of another class is named")
+        .noneMatch(n -> n.contains(otherName));
+    assertThat(classMap.stream().map(List::getFirst).toList()).doesNotContain("Sensory circuits (class map)");
+    int groupsOfClass = jdbc.sql("""
+            select count(distinct g.id) from provision_group g
+              join provision_group_pupil gp on gp.group_id = g.id join pupil p on p.id = gp.pupil_id
+              join term t on t.school_id = g.school_id
+            where g.school_id = ? and p.class_id = ? and t.starts_on <= ? and t.ends_on >= ?
+              and g.start_date <= t.ends_on and g.end_date >= t.starts_on""")
+        .params(school, taught, today, today).query(Integer.class).single();
+    assertThat(classMap).as("a header and a row for each group with a pupil of the class").hasSize(groupsOfClass + 1);
+
+    assertThat(rows(as("TEACHER", school).getBytes(path))).as("the class's teacher exports it too")
+        .isEqualTo(classMap);
+    assertThat(as("TEACHER", school).get("/schools/" + school + "/provision/map/classes/" + notTaught + ".xlsx")
+        .status()).as("not a class they teach").isEqualTo(403);
+    assertThat(as("GOVERNOR", school).get(path).status()).isEqualTo(403);
+    assertThat(as("SENCO", accounts.schoolIds().getFirst()).get(path).status()).isEqualTo(404);
+  }
+
   @Test
   void aDueImpactReviewIsPromptedListedAndFeedsThePlanReview() {
     long school = accounts.schoolIds().get(2);
