@@ -638,6 +638,45 @@ class ProvisionPagesIntegrationTest {
   }
 
   @Test
+  void theTrustsInterventionEffectivenessRunsAFixedNumberOfStatementsHoweverMuchProvisionThereIs() {
+    PageSession lead = SESSIONS.of(port, accounts.get("TRUST_SEND_LEAD", null));
+    String path = "/trust/provision/effectiveness";
+    lead.get(path);
+    PageSession.Page before = lead.get(path);
+    assertThat(before.status()).isEqualTo(200);
+    assertThat(before.body()).doesNotContain("Lexia reading (trust count)");
+
+    // More provision in every school: an intervention of its own, two groups of it with sessions and measures.
+    LocalDate today = LocalDate.now(clock);
+    for (long school : accounts.schoolIds()) {
+      Api api = api(accounts.get("SENCO", school));
+      long lexia = api.postJson("/api/v1/schools/" + school + "/interventions", """
+          {"name":"Lexia reading (trust count)","areaOfNeed":"COGNITION_AND_LEARNING","defaultGroupSize":2,
+           "sessionsPerWeek":3,"minutesPerSession":20,"lengthWeeks":10,"resourcesCostPence":5000,
+           "entryExitMeasure":"Reading age (months)","deliveredByRole":"TEACHING_ASSISTANT"}""").json().get("id")
+          .asLong();
+      List<Long> pupils = jdbc.sql("select id from pupil where school_id = ? and leaving_date is null order by id desc")
+          .param(school).query(Long.class).list().subList(0, 4);
+      long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+      for (List<Long> pair : List.of(pupils.subList(0, 2), pupils.subList(2, 4))) {
+        long group = group(school, lexia, ta, pair, today.minusWeeks(4), today, "");
+        assertThat(api.postJson("/api/v1/provision-groups/" + group + "/sessions", "{\"date\":\""
+            + today.minusWeeks(2) + "\",\"delivered\":true,\"attendance\":[{\"pupilId\":" + pair.get(0)
+            + ",\"attended\":true},{\"pupilId\":" + pair.get(1) + ",\"attended\":true}]}").status())
+            .isEqualTo(201);
+        for (long pupil : pair) {
+          assertThat(api.put("/api/v1/provision-groups/" + group + "/pupils/" + pupil + "/measures",
+              "{\"entry\":80,\"exit\":86,\"exitTarget\":84}").status()).isEqualTo(204);
+        }
+      }
+    }
+
+    PageSession.Page after = lead.get(path);
+    assertThat(after.body()).contains("Lexia reading (trust count)");
+    SqlStatements.assertBounded(15, SqlStatements.of(before), SqlStatements.of(after));
+  }
+
+  @Test
   void aDueImpactReviewIsPromptedListedAndFeedsThePlanReview() {
     long school = accounts.schoolIds().get(2);
     PageSession senco = as("SENCO", school);
