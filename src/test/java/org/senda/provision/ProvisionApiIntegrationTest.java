@@ -157,6 +157,86 @@ class ProvisionApiIntegrationTest {
     assertThat(count("provision_group_pupil")).isEqualTo(pupils);
   }
 
+  private int groupAudits() {
+    return jdbc.sql("select count(*) from audit_entry where record_type = 'provision-group' and action = 'CREATE'")
+        .query(Integer.class).single();
+  }
+
+  private long staffOf(DemoAccounts.Account account) {
+    return jdbc.sql("select staff_id from account where lower(email) = lower(?)").param(account.email())
+        .query(Long.class).single();
+  }
+
+  @Test
+  void onlyTheSencoOrHeadteacherOfTheSchoolSetsUpAGroupAndARefusalWritesNothing() {
+    long intervention = intervention(0);
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    List<Long> pupils = pupilsOf(school, 2);
+    LocalDate today = LocalDate.now(clock);
+    String path = "/api/v1/schools/" + school + "/provision-groups";
+    String body = """
+        {"interventionId":%d,"staff":[{"staffId":%d}],"pupilIds":[%d,%d],"sessionsPerWeek":2,
+         "minutesPerSession":30,"startDate":"%s","endDate":"%s"}"""
+        .formatted(intervention, ta, pupils.get(0), pupils.get(1), today, today.plusWeeks(6));
+    int groups = count("provision_group");
+    int staff = count("provision_group_staff");
+    int members = count("provision_group_pupil");
+    int audits = groupAudits();
+
+    for (String role : List.of("TEACHER", "TEACHING_ASSISTANT", "GOVERNOR")) {
+      Api.Response refused = api(accounts.get(role, school)).postJson(path, body);
+      assertThat(refused.status()).as(role + ": " + refused.body()).isEqualTo(403);
+    }
+    Api.Response elsewhere = api(accounts.get("SENCO", otherSchool)).postJson(path, body);
+    assertThat(elsewhere.status()).as("another school's SENCO is not told the school exists").isEqualTo(404);
+    assertThat(count("provision_group")).isEqualTo(groups);
+    assertThat(count("provision_group_staff")).isEqualTo(staff);
+    assertThat(count("provision_group_pupil")).isEqualTo(members);
+    assertThat(groupAudits()).as("no group recorded as created").isEqualTo(audits);
+
+    Api.Response created = api(senco).postJson(path, body);
+    assertThat(created.status()).as("the same request from the school's SENCO: " + created.body()).isEqualTo(201);
+    assertThat(count("provision_group")).isEqualTo(groups + 1);
+  }
+
+  @Test
+  void aTeacherRecordsSessionsOfTheGroupsTheyDeliverAndNoOthers() {
+    long intervention = intervention(0);
+    DemoAccounts.Account teacherAccount = accounts.get("TEACHER", school);
+    long teacher = staffOf(teacherAccount);
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    assertThat(ta).as("the teaching assistant's group is not the teacher's").isNotEqualTo(teacher);
+    List<Long> pupils = pupilsOf(school, 10).subList(8, 10);
+    LocalDate today = LocalDate.now(clock);
+    String groupBody = """
+        {"interventionId":%d,"staff":[{"staffId":%d}],"pupilIds":[%d,%d],"sessionsPerWeek":2,
+         "minutesPerSession":30,"startDate":"%s","endDate":"%s"}""";
+    long notTheirs = api(senco).postJson("/api/v1/schools/" + school + "/provision-groups", groupBody.formatted(
+        intervention, ta, pupils.get(0), pupils.get(1), today.minusWeeks(2), today.plusWeeks(4))).json().get("id")
+        .asLong();
+    long theirs = api(senco).postJson("/api/v1/schools/" + school + "/provision-groups", groupBody.formatted(
+        intervention, teacher, pupils.get(0), pupils.get(1), today.minusWeeks(2), today.plusWeeks(4))).json()
+        .get("id").asLong();
+    String session = """
+        {"date":"%s","delivered":true,"attendance":[{"pupilId":%d,"attended":true},{"pupilId":%d,"attended":false}]}"""
+        .formatted(today.minusDays(1), pupils.get(0), pupils.get(1));
+    Api teacherApi = api(teacherAccount);
+    int sessions = count("provision_session");
+    int attendance = count("provision_attendance");
+
+    Api.Response refused = teacherApi.postJson("/api/v1/provision-groups/" + notTheirs + "/sessions", session);
+    assertThat(refused.status()).as("a teacher who does not deliver the group: " + refused.body()).isEqualTo(403);
+    assertThat(api(accounts.get("TEACHING_ASSISTANT", school)).postJson("/api/v1/provision-groups/" + theirs
+        + "/sessions", session).status()).as("nor a teaching assistant who does not deliver it").isEqualTo(403);
+    assertThat(count("provision_session")).isEqualTo(sessions);
+    assertThat(count("provision_attendance")).isEqualTo(attendance);
+
+    Api.Response recorded = teacherApi.postJson("/api/v1/provision-groups/" + theirs + "/sessions", session);
+    assertThat(recorded.status()).as("the teacher who delivers it: " + recorded.body()).isEqualTo(201);
+    assertThat(count("provision_session")).isEqualTo(sessions + 1);
+    assertThat(count("provision_attendance")).isEqualTo(attendance + 2);
+  }
+
   @Test
   void sessionsAreRecordedAndTheGroupIsCostedInPoundsToThePenny() {
     long intervention = intervention(1240);

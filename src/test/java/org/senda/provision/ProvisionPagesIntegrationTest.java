@@ -78,6 +78,17 @@ class ProvisionPagesIntegrationTest {
     throw new AssertionError(name);
   }
 
+  /** Adds an entry of the school's own to its catalogue: an hour a week by a teaching assistant, with resources. */
+  private long ownIntervention(long school, String name, long resourcesPence) {
+    Api.Response added = api(accounts.get("SENCO", school)).postJson("/api/v1/schools/" + school
+        + "/interventions", """
+        {"name":"%s","areaOfNeed":"COGNITION_AND_LEARNING","defaultGroupSize":2,"sessionsPerWeek":1,
+         "minutesPerSession":60,"lengthWeeks":6,"resourcesCostPence":%d,"deliveredByRole":"TEACHING_ASSISTANT"}"""
+        .formatted(name, resourcesPence));
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    return added.json().get("id").asLong();
+  }
+
   private long group(long school, long intervention, long staff, List<Long> pupils, LocalDate start, LocalDate end,
       String extra) {
     Api.Response created = api(accounts.get("SENCO", school)).postJson("/api/v1/schools/" + school
@@ -423,6 +434,243 @@ class ProvisionPagesIntegrationTest {
     assertThat(as("GOVERNOR", school).get(history).status()).isEqualTo(404);
     assertThat(as("GOVERNOR", school).get(map + ".xlsx").status()).isEqualTo(403);
     assertThat(g2).isPositive();
+  }
+
+  /** The text of the element with this id, tags dropped and spaces collapsed. */
+  private static String textOf(String html, String id) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("id=\"" + id + "\"[^>]*>([\\s\\S]*?)</(span|strong)>").matcher(html);
+    assertThat(m.find()).as("an element with id " + id).isTrue();
+    return plain(m.group(1));
+  }
+
+  private static String plain(String html) {
+    return HtmlUtils.htmlUnescape(html.replaceAll("<[^>]+>", " ")).replaceAll("\\s+", " ").strip();
+  }
+
+  private static java.math.BigDecimal pounds(String text) {
+    return new java.math.BigDecimal(text.replace("£", "").replace(",", ""));
+  }
+
+  /** The budget table's row for a pupil, as its text: "Ada Lovelace , Year 4 EHC plan 2 £6,020.67 £20.67". */
+  private static String budgetRow(String html, long school, long pupil) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"/schools/" + school + "/pupils/" + pupil
+        + "/provision\"[\\s\\S]*?</tr>").matcher(html);
+    assertThat(m.find()).as("a budget row for pupil " + pupil).isTrue();
+    return plain("<" + m.group());
+  }
+
+  /** A pupil of the school with this SEND status in no group that runs in the given dates. */
+  private long pupilWithoutProvision(long school, String status, LocalDate from, LocalDate to, long... not) {
+    return jdbc.sql("""
+            select min(p.id) from pupil p join register_entry re on re.pupil_id = p.id
+            where p.school_id = :school and re.status = :status and p.leaving_date is null
+              and p.id not in (:not)
+              and not exists (select 1 from provision_group_pupil gp join provision_group g on g.id = gp.group_id
+                              where gp.pupil_id = p.id and g.start_date <= :to and g.end_date >= :from)""")
+        .param("school", school).param("status", status).param("from", from).param("to", to)
+        .param("not", java.util.stream.LongStream.concat(java.util.stream.LongStream.of(-1),
+            java.util.Arrays.stream(not)).boxed().toList()).query(Long.class).single();
+  }
+
+  @Test
+  void theNotionalBudgetCostsEachPupilsProvisionAndWhatAnEhcPlanNeedsAboveTheDefaultSixThousandPounds() {
+    long school = accounts.schoolIds().getFirst();
+    assertThat(jdbc.sql("select count(*) from provision_settings where school_id = ?").param(school)
+        .query(Integer.class).single()).as("the school has not set its own threshold").isZero();
+    assertThat(jdbc.sql("""
+            select count(*) from provision_staff_rate where school_id = ? and role = 'TEACHING_ASSISTANT'""")
+        .param(school).query(Integer.class).single()).as("a teaching assistant costs the default £15.50").isZero();
+    LocalDate today = LocalDate.now(clock);
+    // The academic year today falls in (or, in the summer holiday, the one just ended), and a day in it.
+    record Year(String label, LocalDate startsOn, LocalDate endsOn) {}
+    Year year = jdbc.sql("""
+            select y.label, min(t.starts_on), max(t.ends_on)
+              from academic_year y join term t on t.academic_year_id = y.id
+             where y.school_id = ? group by y.id, y.label having min(t.starts_on) <= ?
+             order by min(t.starts_on) desc""")
+        .params(school, today).query((rs, n) -> new Year(rs.getString(1), rs.getObject(2, LocalDate.class),
+            rs.getObject(3, LocalDate.class))).list().getFirst();
+    LocalDate day = today.isAfter(year.endsOn()) ? year.endsOn() : today;
+    long ehc = pupilWithoutProvision(school, "E", year.startsOn(), year.endsOn());
+    long otherEhc = pupilWithoutProvision(school, "E", year.startsOn(), year.endsOn(), ehc);
+    long senSupport = pupilWithoutProvision(school, "K", year.startsOn(), year.endsOn());
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+
+    PageSession senco = as("SENCO", school);
+    String path = "/schools/" + school + "/provision/budget?year=" + year.label();
+    String before = senco.get(path).body();
+    assertThat(textOf(before, "threshold")).as("the usual figure until the school sets its own")
+        .isEqualTo("£6,000.00");
+
+    Api api = api(accounts.get("SENCO", school));
+    long therapy = ownIntervention(school, "Augmentative communication device and training", 599_000);
+    long social = ownIntervention(school, "Budget test social skills group", 3_000);
+    String groupBody = """
+        {"interventionId":%d,"staff":[{"staffId":%d}],"pupilIds":%s,"sessionsPerWeek":1,"minutesPerSession":60,
+         "startDate":"%s","endDate":"%s"}""";
+    long oneToOne = api.postJson("/api/v1/schools/" + school + "/provision-groups", groupBody.formatted(therapy, ta,
+        List.of(ehc), day, day.plusWeeks(6))).json().get("id").asLong();
+    long group = api.postJson("/api/v1/schools/" + school + "/provision-groups", groupBody.formatted(social, ta,
+        List.of(ehc, otherEhc, senSupport), day, day.plusWeeks(6))).json().get("id").asLong();
+    String delivered = "{\"date\":\"" + day + "\",\"delivered\":true,\"attendance\":[%s]}";
+    assertThat(api.postJson("/api/v1/provision-groups/" + oneToOne + "/sessions", delivered.formatted(
+        "{\"pupilId\":" + ehc + ",\"attended\":true}")).status()).isEqualTo(201);
+    assertThat(api.postJson("/api/v1/provision-groups/" + group + "/sessions", delivered.formatted(
+        "{\"pupilId\":" + ehc + ",\"attended\":true},{\"pupilId\":" + otherEhc + ",\"attended\":true},"
+            + "{\"pupilId\":" + senSupport + ",\"attended\":false}")).status()).isEqualTo(201);
+    assertThat(api.postJson("/api/v1/provision-groups/" + group + "/sessions", "{\"date\":\"" + day
+        + "\",\"delivered\":false,\"cancelledReason\":\"Staff absence\"}").status()).isEqualTo(201);
+
+    String after = senco.get(path).body();
+    // One to one: 60 minutes at £15.50 + £5,990.00 resources = £6,005.50, all the pupil's.
+    // The group: 60 minutes at £15.50 + £30.00 resources = £45.50 (the cancelled session costs nothing), a third
+    // each = £15.17. The first pupil: £6,005.50 + £15.17 = £6,020.67, £20.67 above the £6,000 threshold.
+    assertThat(budgetRow(after, school, ehc)).endsWith(" EHC plan 2 £6,020.67 £20.67");
+    assertThat(budgetRow(after, school, otherEhc)).as("an EHC plan within the threshold")
+        .endsWith(" EHC plan 1 £15.17 £0.00");
+    assertThat(budgetRow(after, school, senSupport)).as("the threshold is for EHC plans only")
+        .endsWith(" SEN support 1 £15.17 -");
+    assertThat(pounds(textOf(after, "budget-total")).subtract(pounds(textOf(before, "budget-total"))))
+        .as("the school's total grows by both groups' cost").isEqualByComparingTo("6051.00");
+    assertThat(Integer.parseInt(textOf(after, "budget-pupils")) - Integer.parseInt(textOf(before, "budget-pupils")))
+        .isEqualTo(3);
+    assertThat(pounds(textOf(after, "ehc-total-above")).subtract(pounds(textOf(before, "ehc-total-above"))))
+        .isEqualByComparingTo("20.67");
+    String[] aboveBefore = textOf(before, "ehc-above").split(" of ");
+    String[] aboveAfter = textOf(after, "ehc-above").split(" of ");
+    assertThat(Integer.parseInt(aboveAfter[0]) - Integer.parseInt(aboveBefore[0])).as("EHC pupils above")
+        .isEqualTo(1);
+    assertThat(Integer.parseInt(aboveAfter[1]) - Integer.parseInt(aboveBefore[1])).as("EHC pupils").isEqualTo(2);
+  }
+
+  /** The rows of the first sheet, its header first, each as its cells' text (numbers as plain decimals). */
+  private static List<List<String>> rows(byte[] xlsx) throws java.io.IOException {
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      Sheet sheet = book.getSheetAt(0);
+      org.apache.poi.ss.usermodel.DataFormatter cells = new org.apache.poi.ss.usermodel.DataFormatter();
+      List<List<String>> rows = new java.util.ArrayList<>();
+      for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+        List<String> row = new java.util.ArrayList<>();
+        sheet.getRow(r).forEach(c -> row.add(c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+            ? java.math.BigDecimal.valueOf(c.getNumericCellValue()).stripTrailingZeros().toPlainString()
+            : cells.formatCellValue(c)));
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+
+  private static List<String> rowOf(List<List<String>> rows, String intervention) {
+    return rows.stream().filter(r -> r.getFirst().equals(intervention)).findFirst()
+        .orElseThrow(() -> new AssertionError(intervention + " not in " + rows));
+  }
+
+  @Test
+  void aClasssProvisionMapExportsToXlsxWithTheClasssPupilsOnly() throws Exception {
+    long school = accounts.schoolIds().get(1);
+    DemoAccounts.Account teacher = accounts.get("TEACHER", school);
+    long taught = jdbc.sql("""
+            select min(cs.class_id) from class_staff cs join account a on a.staff_id = cs.staff_id
+            where lower(a.email) = lower(?)""").param(teacher.email()).query(Long.class).single();
+    long notTaught = jdbc.sql("""
+            select min(c.id) from school_class c where c.school_id = ? and not exists (
+              select 1 from class_staff cs join account a on a.staff_id = cs.staff_id
+              where cs.class_id = c.id and lower(a.email) = lower(?))""")
+        .params(school, teacher.email()).query(Long.class).single();
+    String pupilOfClass = "select min(id) from pupil where school_id = ? and class_id = ? and leaving_date is null";
+    long inClass = jdbc.sql(pupilOfClass).params(school, taught).query(Long.class).single();
+    long elsewhere = jdbc.sql(pupilOfClass).params(school, notTaught).query(Long.class).single();
+    long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+    LocalDate today = LocalDate.now(clock);
+    Api api = api(accounts.get("SENCO", school));
+    long handwriting = ownIntervention(school, "Handwriting club (class map)", 1_000);
+    long sensory = ownIntervention(school, "Sensory circuits (class map)", 0);
+    long mixed = group(school, handwriting, ta, List.of(inClass, elsewhere), today.minusWeeks(1), today.plusWeeks(5),
+        ",\"room\":\"Library\",\"slots\":[{\"dayOfWeek\":\"TUESDAY\",\"startTime\":\"09:15\"},"
+            + "{\"dayOfWeek\":\"THURSDAY\",\"startTime\":\"09:15\"}]");
+    group(school, sensory, ta, List.of(elsewhere), today.minusWeeks(1), today.plusWeeks(5), ",\"room\":\"Hall\"");
+    assertThat(api.postJson("/api/v1/provision-groups/" + mixed + "/sessions", "{\"date\":\"" + today
+        + "\",\"delivered\":true,\"attendance\":[{\"pupilId\":" + inClass + ",\"attended\":true},"
+        + "{\"pupilId\":" + elsewhere + ",\"attended\":true}]}").status()).isEqualTo(201);
+    JsonNode cost = api.get("/api/v1/provision-groups/" + mixed + "/cost").json();
+
+    String path = "/schools/" + school + "/provision/map/classes/" + taught + ".xlsx";
+    List<List<String>> classMap = rows(as("SENCO", school).getBytes(path));
+    List<List<String>> schoolMap = rows(as("SENCO", school).getBytes("/schools/" + school + "/provision/map.xlsx"));
+    assertThat(classMap.getFirst()).as("the same columns as the school's map").isEqualTo(schoolMap.getFirst());
+    assertThat(classMap.getFirst()).startsWith("Intervention", "Area of need", "Start", "End", "Sessions a week",
+        "Minutes a session", "Weekly times", "Room", "Staff", "Pupils", "Pupil names", "Sessions delivered in term",
+        "Cost in term (£)", "Cost per pupil (£)", "Kind");
+
+    List<String> row = rowOf(classMap, "Handwriting club (class map)");
+    List<String> wholeGroup = rowOf(schoolMap, "Handwriting club (class map)");
+    assertThat(wholeGroup.get(9)).isEqualTo("2");
+    String[] names = wholeGroup.get(10).split("; ");
+    assertThat(names).hasSize(2);
+    String className = row.get(10);
+    String otherName = names[0].equals(className) ? names[1] : names[0];
+    assertThat(names).as("the class's pupil is one of the group's").contains(className);
+    assertThat(row.subList(1, 10)).containsExactly("Cognition and learning", today.minusWeeks(1).toString(),
+        today.plusWeeks(5).toString(), "2", "30", "Tuesday 09:15 (30 min); Thursday 09:15 (30 min)", "Library",
+        jdbc.sql("select given_name || ' ' || family_name from staff where id = ?").param(ta).query(String.class)
+            .single(), "1");
+    assertThat(row.subList(11, 15)).as("the group's cost in the term, and a place in it at half of that")
+        .containsExactly("1", cost.get("actual").decimalValue().stripTrailingZeros().toPlainString(),
+            cost.get("perPupilActual").decimalValue().stripTrailingZeros().toPlainString(), "Withdrawal group");
+    assertThat(classMap.stream().map(r -> r.get(10)).toList()).as("no pupil of another class is named")
+        .noneMatch(n -> n.contains(otherName));
+    assertThat(classMap.stream().map(List::getFirst).toList()).doesNotContain("Sensory circuits (class map)");
+    int groupsOfClass = jdbc.sql("""
+            select count(distinct g.id) from provision_group g
+              join provision_group_pupil gp on gp.group_id = g.id join pupil p on p.id = gp.pupil_id
+              join term t on t.school_id = g.school_id
+            where g.school_id = ? and p.class_id = ? and t.starts_on <= ? and t.ends_on >= ?
+              and g.start_date <= t.ends_on and g.end_date >= t.starts_on""")
+        .params(school, taught, today, today).query(Integer.class).single();
+    assertThat(classMap).as("a header and a row for each group with a pupil of the class").hasSize(groupsOfClass + 1);
+
+    assertThat(rows(as("TEACHER", school).getBytes(path))).as("the class's teacher exports it too")
+        .isEqualTo(classMap);
+    assertThat(as("TEACHER", school).get("/schools/" + school + "/provision/map/classes/" + notTaught + ".xlsx")
+        .status()).as("not a class they teach").isEqualTo(403);
+    assertThat(as("GOVERNOR", school).get(path).status()).isEqualTo(403);
+    assertThat(as("SENCO", accounts.schoolIds().getFirst()).get(path).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theTrustsInterventionEffectivenessRunsAFixedNumberOfStatementsHoweverMuchProvisionThereIs() {
+    PageSession lead = SESSIONS.of(port, accounts.get("TRUST_SEND_LEAD", null));
+    String path = "/trust/provision/effectiveness";
+    lead.get(path);
+    PageSession.Page before = lead.get(path);
+    assertThat(before.status()).isEqualTo(200);
+    assertThat(before.body()).doesNotContain("Lexia reading (trust count)");
+
+    // More provision in every school: an intervention of its own, two groups of it with sessions and measures.
+    LocalDate today = LocalDate.now(clock);
+    for (long school : accounts.schoolIds()) {
+      Api api = api(accounts.get("SENCO", school));
+      long lexia = ownIntervention(school, "Lexia reading (trust count)", 5_000);
+      List<Long> pupils = jdbc.sql("select id from pupil where school_id = ? and leaving_date is null order by id desc")
+          .param(school).query(Long.class).list().subList(0, 4);
+      long ta = staffWithRole(school, "TEACHING_ASSISTANT");
+      for (List<Long> pair : List.of(pupils.subList(0, 2), pupils.subList(2, 4))) {
+        long group = group(school, lexia, ta, pair, today.minusWeeks(4), today, "");
+        assertThat(api.postJson("/api/v1/provision-groups/" + group + "/sessions", "{\"date\":\""
+            + today.minusWeeks(2) + "\",\"delivered\":true,\"attendance\":[{\"pupilId\":" + pair.get(0)
+            + ",\"attended\":true},{\"pupilId\":" + pair.get(1) + ",\"attended\":true}]}").status())
+            .isEqualTo(201);
+        for (long pupil : pair) {
+          assertThat(api.put("/api/v1/provision-groups/" + group + "/pupils/" + pupil + "/measures",
+              "{\"entry\":80,\"exit\":86,\"exitTarget\":84}").status()).isEqualTo(204);
+        }
+      }
+    }
+
+    PageSession.Page after = lead.get(path);
+    assertThat(after.body()).contains("Lexia reading (trust count)");
+    SqlStatements.assertBounded(15, SqlStatements.of(before), SqlStatements.of(after));
   }
 
   @Test

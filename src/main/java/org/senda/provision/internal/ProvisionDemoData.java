@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo trust's intervention catalogue, shared across the trust (the interventions the seeds name, with the
- * schedules, resources and measures their publishers describe), and three years of groups, sessions and measures.
+ * schedules, resources and measures their publishers describe), one or two entries each school keeps for itself,
+ * and three years of groups (withdrawal groups and one-to-one sessions in the rooms they usually use), sessions and
+ * measures.
  */
 @Component
 class ProvisionDemoData implements DemoContributor {
@@ -64,6 +66,42 @@ class ProvisionDemoData implements DemoContributor {
           "https://educationendowmentfoundation.org.uk/", 1, 5, 10, 10, 0, "Correct per minute", TA),
       entry("Fine motor skills group", SP, "Activities to strengthen grip, hand control and handwriting.",
           "https://www.rcot.co.uk/", 6, 2, 30, 10, 6000, "Fine motor checklist score", TA));
+
+  /**
+   * Where each entry of {@link #CATALOGUE} is usually delivered when pupils are withdrawn from class, in the same
+   * order. In-class support has no room: it names the lessons instead.
+   */
+  private static final String[] ROOMS = {"Library", "Room 4", "Room 4", "Speech and language room",
+      "Speech and language room", "Nurture room", "Nurture room", "Art room", "Library", "Hall"};
+
+  /**
+   * Interventions a school adds to its own catalogue beside the trust's: the demo gives each school one or two of
+   * these (see {@link #schoolsOwn}).
+   */
+  static final List<ProvisionStore.NewIntervention> SCHOOLS_OWN = List.of(
+      entry("Sensory circuits", SP, "A short circuit of alerting, organising and calming activities before "
+          + "lessons, so pupils start the day ready to learn.", "https://www.rcot.co.uk/", 6, 5, 15, 12, 2500,
+          "Readiness to learn rating (1-5)", TA),
+      entry("Zones of Regulation", SEMH, "Lessons that teach pupils to recognise how they feel and choose a "
+          + "strategy to manage it.", "https://zonesofregulation.com/", 6, 1, 45, 10, 4500,
+          "Self-regulation checklist score", TA),
+      entry("Colourful Semantics", CI, "Colour-coded sentence building to develop spoken and then written "
+          + "sentences.", "https://www.rcslt.org/", 4, 2, 30, 10, 3000, "Sentence structure assessment score", TA),
+      entry("Paired reading", CL, "An adult or older pupil reads with the pupil three times a week, following the "
+          + "paired reading method.", "https://educationendowmentfoundation.org.uk/education-evidence/"
+          + "teaching-learning-toolkit/reading-comprehension-strategies", 2, 3, 20, 10, 0, "Reading age (months)", TA),
+      entry("Emotional literacy support (ELSA)", SEMH, "Individual sessions with a trained emotional literacy "
+          + "support assistant.", "https://www.elsanetwork.org/", 1, 1, 30, 8, 0,
+          "Emotional literacy checklist score", TA));
+
+  /**
+   * The school's own entries: the {@code n}th school of the trust takes one entry of {@link #SCHOOLS_OWN}, and every
+   * other school a second, in turn, so neighbouring schools keep different ones.
+   */
+  static List<ProvisionStore.NewIntervention> schoolsOwn(int n) {
+    ProvisionStore.NewIntervention first = SCHOOLS_OWN.get((n * 2) % SCHOOLS_OWN.size());
+    return n % 2 == 0 ? List.of(first, SCHOOLS_OWN.get((n * 2 + 1) % SCHOOLS_OWN.size())) : List.of(first);
+  }
 
   private final ProvisionStore store;
   private final JdbcClient jdbc;
@@ -105,6 +143,18 @@ class ProvisionDemoData implements DemoContributor {
     Random random = trust.random("provision");
     Random inClassRandom = trust.random("provision.in-class");
     List<Long> schoolIds = trust.get("demo.schoolIds");
+    List<Object[]> own = new ArrayList<>();
+    for (int n = 0; n < schoolIds.size(); n++) {
+      for (ProvisionStore.NewIntervention i : schoolsOwn(n)) {
+        own.add(new Object[] {trustId, schoolIds.get(n), i.name(), i.areaOfNeed(), i.description(),
+            i.evidenceLink(), i.defaultGroupSize(), i.sessionsPerWeek(), i.minutesPerSession(), i.lengthWeeks(),
+            i.resourcesCostPence(), i.entryExitMeasure(), i.deliveredByRole()});
+      }
+    }
+    jdbcTemplate.batchUpdate("""
+        insert into intervention (trust_id, school_id, name, area_of_need, description, evidence_link,
+          default_group_size, sessions_per_week, minutes_per_session, length_weeks, resources_cost_pence,
+          entry_exit_measure, delivered_by_role) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", own);
     for (long schoolId : schoolIds) {
       groups(trust, schoolId, catalogue, random, inClass, inClassRandom);
     }
@@ -211,7 +261,8 @@ class ProvisionDemoData implements DemoContributor {
           }
           List<Slot> slots = slots(i, impacts.size() + members.size(), members.size());
           long groupId = store.insert(new ProvisionStore.NewGroup(schoolId, entry[0], i.sessionsPerWeek(),
-              i.minutesPerSession(), start, end, null, List.of(new ProvisionStore.GroupStaff(0, member.id(), role)),
+              i.minutesPerSession(), start, end, ROOMS[(int) entry[1]],
+              List.of(new ProvisionStore.GroupStaff(0, member.id(), role)),
               List.copyOf(chosen), slots, Math.min(6, i.lengthWeeks()), DeliveryKind.derived(chosen.size()), null),
               start.atStartOfDay(ZoneOffset.UTC).toInstant());
           if (end.isBefore(today)) {
