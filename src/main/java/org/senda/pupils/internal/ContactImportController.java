@@ -4,13 +4,11 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.senda.access.AccessRefused;
 import org.senda.access.Permission;
 import org.senda.access.Permissions;
 import org.senda.organisation.Organisation;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,28 +54,24 @@ class ContactImportController {
   @GetMapping("/template.csv")
   ResponseEntity<byte[]> csvTemplate(@PathVariable long schoolId) {
     permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    return PupilImportController.download(ImportTemplates.csv(importer.columns()), "contact-import-template.csv",
-        new MediaType("text", "csv", StandardCharsets.UTF_8));
+    return ImportPages.csvTemplate(importer.columns(), "contact-import-template");
   }
 
   @GetMapping("/template.xlsx")
   ResponseEntity<byte[]> xlsxTemplate(@PathVariable long schoolId) {
     permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    return PupilImportController.download(ImportTemplates.xlsx(importer.columns()), "contact-import-template.xlsx",
-        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    return ImportPages.xlsxTemplate(importer.columns(), "contact-import-template");
   }
 
   @PostMapping
   String preview(@PathVariable long schoolId, @RequestParam(name = "file", required = false) MultipartFile file,
       HttpSession session, Model model) throws IOException {
     permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    if (file == null || file.isEmpty()) {
-      return uploadPage(schoolId, "Select a CSV or Excel file", model);
+    String problem = ImportPages.fileProblem(file);
+    if (problem != null) {
+      return uploadPage(schoolId, problem, model);
     }
-    if (file.getSize() > PupilImportController.MAX_BYTES) {
-      return uploadPage(schoolId, "The selected file must be smaller than 5 MB", model);
-    }
-    String filename = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+    String filename = ImportPages.filename(file);
     byte[] bytes = file.getBytes();
     return shown(schoolId, filename, bytes, importer.run(schoolId, bytes, filename, true, null), session, model);
   }

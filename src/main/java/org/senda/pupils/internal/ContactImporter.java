@@ -103,13 +103,9 @@ class ContactImporter {
     List<PupilImportError> errors = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
     Map<String, Integer> firstRowOfContact = new HashMap<>();
-    for (int i = 0; i < table.rows().size(); i++) {
-      List<String> cells = table.rows().get(i);
-      if (cells.stream().allMatch(String::isBlank)) {
-        continue;
-      }
-      int rowNumber = i + 2;
-      Map<String, String> values = headers.values(cells);
+    for (ImportHeaders.Line line : headers.lines(table)) {
+      int rowNumber = line.number();
+      Map<String, String> values = line.values();
       List<PupilImportError> rowErrors = new ArrayList<>();
       Row row = parse(rowNumber, values, pupils, rowErrors);
       if (row != null) {

@@ -52,8 +52,23 @@ record ImportHeaders(Map<Integer, String> columnAt, List<PupilImportResult.Mappe
     return columnAt.containsValue(column);
   }
 
+  /** A row of the file that is not blank: its spreadsheet row number and its non-blank cells by column name. */
+  record Line(int number, Map<String, String> values) {}
+
+  /** The rows of the file that are not blank, numbered as in the spreadsheet (the header is row 1). */
+  List<Line> lines(ImportTable table) {
+    List<Line> lines = new ArrayList<>();
+    for (int i = 0; i < table.rows().size(); i++) {
+      List<String> cells = table.rows().get(i);
+      if (!cells.stream().allMatch(String::isBlank)) {
+        lines.add(new Line(i + 2, values(cells)));
+      }
+    }
+    return lines;
+  }
+
   /** The non-blank cells of a row by column name, trimmed. */
-  Map<String, String> values(List<String> cells) {
+  private Map<String, String> values(List<String> cells) {
     Map<String, String> values = new HashMap<>();
     columnAt.forEach((index, name) -> {
       if (index < cells.size() && !cells.get(index).isBlank()) {

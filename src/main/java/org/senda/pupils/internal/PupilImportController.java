@@ -8,9 +8,6 @@ import org.senda.access.AccessRefused;
 import org.senda.access.Permission;
 import org.senda.access.Permissions;
 import org.senda.organisation.Organisation;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,8 +27,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/schools/{schoolId}/pupil-imports")
 class PupilImportController {
-
-  static final long MAX_BYTES = 5L * 1024 * 1024;
 
   /** The uploaded file between preview and confirmation. */
   record Upload(long schoolId, String filename, byte[] bytes) implements Serializable {
@@ -58,28 +53,24 @@ class PupilImportController {
   @GetMapping("/template.csv")
   ResponseEntity<byte[]> csvTemplate(@PathVariable long schoolId) {
     permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    return download(ImportTemplates.csv(importer.columns()), "pupil-import-template.csv",
-        new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
+    return ImportPages.csvTemplate(importer.columns(), "pupil-import-template");
   }
 
   @GetMapping("/template.xlsx")
   ResponseEntity<byte[]> xlsxTemplate(@PathVariable long schoolId) {
     permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    return download(ImportTemplates.xlsx(importer.columns()), "pupil-import-template.xlsx",
-        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    return ImportPages.xlsxTemplate(importer.columns(), "pupil-import-template");
   }
 
   @PostMapping
   String preview(@PathVariable long schoolId, @RequestParam(name = "file", required = false) MultipartFile file,
       HttpSession session, Model model) throws IOException {
     permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    if (file == null || file.isEmpty()) {
-      return uploadPage(schoolId, "Select a CSV or Excel file", model);
+    String problem = ImportPages.fileProblem(file);
+    if (problem != null) {
+      return uploadPage(schoolId, problem, model);
     }
-    if (file.getSize() > MAX_BYTES) {
-      return uploadPage(schoolId, "The selected file must be smaller than 5 MB", model);
-    }
-    String filename = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+    String filename = ImportPages.filename(file);
     byte[] bytes = file.getBytes();
     PupilImportResult result = importer.run(schoolId, bytes, filename, true);
     model.addAttribute("school", organisation.school(schoolId).orElseThrow());
@@ -124,12 +115,5 @@ class PupilImportController {
 
   private static String key(long schoolId) {
     return "pupilImport." + schoolId;
-  }
-
-  static ResponseEntity<byte[]> download(byte[] bytes, String filename, MediaType type) {
-    return ResponseEntity.ok()
-        .contentType(type)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-        .body(bytes);
   }
 }

@@ -138,13 +138,9 @@ public class PupilImporter {
     LocalDate today = LocalDate.now(clock);
     Map<String, Integer> firstRowOfUpn = new HashMap<>();
     List<ParsedRow> parsed = new ArrayList<>();
-    for (int i = 0; i < table.rows().size(); i++) {
-      List<String> cells = table.rows().get(i);
-      if (cells.stream().allMatch(String::isBlank)) {
-        continue;
-      }
-      int rowNumber = i + 2;
-      Map<String, String> values = headers.values(cells);
+    for (ImportHeaders.Line line : headers.lines(table)) {
+      int rowNumber = line.number();
+      Map<String, String> values = line.values();
       List<PupilImportError> rowErrors = new ArrayList<>();
       ParsedRow row = parse(rowNumber, values, years, classes, today, rowErrors);
       if (row != null) {
