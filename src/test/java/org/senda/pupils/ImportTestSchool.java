@@ -2,14 +2,19 @@ package org.senda.pupils;
 
 import java.time.Duration;
 import org.senda.access.Accounts;
+import org.senda.access.Totp;
+import org.senda.test.DemoAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * A primary school of its own in a trust of its own, with year groups R to 6 and a class in each, and API tokens
- * for its SENCO and a teacher: imports go there, so the demo trust is left as it was.
+ * for its SENCO and a teacher, and the SENCO's sign-in for the pages: imports go there, so the demo trust is left as
+ * it was.
  */
-record ImportTestSchool(long schoolId, String sencoToken, String teacherToken) {
+record ImportTestSchool(long schoolId, String sencoToken, String teacherToken, DemoAccounts.Account senco) {
+
+  private static final String PASSWORD = "correct horse battery staple 42";
 
   static ImportTestSchool create(JdbcClient jdbc, Accounts accounts) {
     long trustId = insert(jdbc, "insert into trust (name) values ('Import Test Trust')");
@@ -24,8 +29,13 @@ record ImportTestSchool(long schoolId, String sencoToken, String teacherToken) {
       insert(jdbc, "insert into school_class (school_id, year_group_id, name) values (?, ?, ?)", schoolId, yearId,
           "Year " + year + " Ash");
     }
-    return new ImportTestSchool(schoolId, token(jdbc, accounts, trustId, schoolId, "SENCO"),
-        token(jdbc, accounts, trustId, schoolId, "TEACHER"));
+    String sencoToken = token(jdbc, accounts, trustId, schoolId, "SENCO");
+    String email = "senco." + schoolId + "@import-test.example";
+    String secret = Totp.newSecret();
+    long accountId = jdbc.sql("select id from account where email = ?").param(email).query(Long.class).single();
+    accounts.enrolTotp(accountId, secret);
+    return new ImportTestSchool(schoolId, sencoToken, token(jdbc, accounts, trustId, schoolId, "TEACHER"),
+        new DemoAccounts.Account("SENCO", schoolId, "Import Test Primary", email, PASSWORD, secret, sencoToken));
   }
 
   boolean exists(JdbcClient jdbc) {
@@ -37,7 +47,7 @@ record ImportTestSchool(long schoolId, String sencoToken, String teacherToken) {
     long staffId = insert(jdbc, "insert into staff (trust_id, email, given_name, family_name) values (?, ?, 'Sam', ?)",
         trustId, email, role);
     insert(jdbc, "insert into staff_role (staff_id, school_id, role) values (?, ?, ?)", staffId, schoolId, role);
-    long accountId = accounts.createForStaff(staffId, email, "correct horse battery staple 42");
+    long accountId = accounts.createForStaff(staffId, email, PASSWORD);
     return accounts.issueApiToken(accountId, "Import test", Duration.ofDays(1));
   }
 

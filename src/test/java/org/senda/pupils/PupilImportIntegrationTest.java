@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.senda.access.Accounts;
 import org.senda.test.Api;
+import org.senda.test.PageSession;
+import org.senda.test.SignedInSessions;
 import org.senda.test.DemoAccounts;
 import org.senda.test.SendaTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SendaTest
 class PupilImportIntegrationTest {
 
+  private static final SignedInSessions SESSIONS = new SignedInSessions();
   private static ImportTestSchool school;
   private static final AtomicInteger SERIAL = new AtomicInteger();
 
@@ -113,6 +117,36 @@ class PupilImportIntegrationTest {
         .param(school.schoolId()).query(String.class).list();
     assertThat(details.getFirst()).isEqualTo("created=0, updated=2");
     assertThat(details).noneMatch(d -> d.contains("Khan") || d.contains(first));
+  }
+
+  @Test
+  void thePageImportsTheFileItPreviewedAndNotOverAPupilChangedSince() {
+    String upn = upn();
+    assertThat(importCsv(HEADER + upn + ",Amelia,Khan,2018-03-14,3,N,,\n", false).status()).isEqualTo(200);
+    String path = "/schools/" + school.schoolId() + "/pupil-imports";
+    PageSession senco = SESSIONS.of(port, school.senco());
+    PageSession.Page preview = senco.postFile(path, Map.of(), "file", "pupils.csv", "text/csv",
+        (HEADER + upn + ",Amelia,Khan-Shah,2018-03-14,3,N,,\n").getBytes(StandardCharsets.UTF_8));
+    assertThat(preview.body()).contains("Check the import", "Update").doesNotContain("changed-since-preview");
+
+    jdbc.sql("update pupil set preferred_forename = 'Millie', version = version + 1 where upn = ?").param(upn).update();
+    PageSession.Page stopped = senco.post(path + "/confirm", Map.of());
+    assertThat(stopped.status()).isEqualTo(200);
+    assertThat(stopped.body()).contains("changed-since-preview",
+        "Nothing was imported: someone changed these pupils after you checked the file");
+    assertThat(surname(upn)).as("nothing written").isEqualTo("Khan");
+
+    PageSession.Page confirmed = senco.post(path + "/confirm", Map.of());
+    assertThat(confirmed.status()).isEqualTo(302);
+    assertThat(senco.follow(confirmed).body()).contains("Pupils imported: 0 added, 1 updated");
+    assertThat(surname(upn)).isEqualTo("Khan-Shah");
+    assertThat(jdbc.sql("select preferred_forename from pupil where upn = ?").param(upn).query(String.class).single())
+        .as("the change made after the preview is kept").isEqualTo("Millie");
+    assertThat(senco.post(path + "/confirm", Map.of()).status()).as("the file is gone once imported").isEqualTo(302);
+  }
+
+  private String surname(String upn) {
+    return jdbc.sql("select legal_surname from pupil where upn = ?").param(upn).query(String.class).single();
   }
 
   @Test

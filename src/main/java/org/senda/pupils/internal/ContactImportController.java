@@ -2,8 +2,6 @@ package org.senda.pupils.internal;
 
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.Serial;
-import java.io.Serializable;
 import org.jspecify.annotations.Nullable;
 import org.senda.access.AccessRefused;
 import org.senda.access.Permission;
@@ -23,24 +21,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The parents and carers import: upload a contacts export of the MIS, see which contacts it adds and which it
  * updates (a dry run), then confirm; or see every row's errors. The file waits in the session with what the preview
- * showed, so what is imported is exactly what was previewed, and not over changes made since.
+ * showed (a {@link HeldImport}), so what is imported is exactly what was previewed, and not over changes made
+ * since.
  */
 @Controller
 @RequestMapping("/schools/{schoolId}/contact-imports")
 class ContactImportController {
 
-  /** The uploaded file between preview and confirmation, with what the preview showed. */
-  record Upload(long schoolId, String filename, byte[] bytes, String previewed) implements Serializable {
-    @Serial
-    private static final long serialVersionUID = 1L;
-  }
-
   private final ContactImporter importer;
+  private final HeldImport<ContactImportResult> held;
   private final Permissions permissions;
   private final Organisation organisation;
 
   ContactImportController(ContactImporter importer, Permissions permissions, Organisation organisation) {
     this.importer = importer;
+    this.held = new HeldImport<>("contactImport", importer::run);
     this.permissions = permissions;
     this.organisation = organisation;
   }
@@ -72,46 +67,33 @@ class ContactImportController {
       return uploadPage(schoolId, problem, model);
     }
     String filename = ImportPages.filename(file);
-    byte[] bytes = file.getBytes();
-    return shown(schoolId, filename, bytes, importer.run(schoolId, bytes, filename, true, null), session, model);
+    return shown(schoolId, filename, held.preview(schoolId, filename, file.getBytes(), session), model);
   }
 
   @PostMapping("/confirm")
   String confirm(@PathVariable long schoolId, HttpSession session, Model model, RedirectAttributes flash) {
     permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    if (!(session.getAttribute(key(schoolId)) instanceof Upload upload) || upload.schoolId() != schoolId) {
+    var confirmed = held.confirm(schoolId, session);
+    if (confirmed.isEmpty()) {
       flash.addFlashAttribute("important", "Upload the file again: the preview has expired");
       return "redirect:/schools/" + schoolId + "/contact-imports";
     }
-    ContactImportResult result;
-    try {
-      result = importer.run(schoolId, upload.bytes(), upload.filename(), false, upload.previewed());
-    } catch (ContactImporter.ContactsChangedDuringImport e) {
-      result = importer.run(schoolId, upload.bytes(), upload.filename(), true, upload.previewed());
-    }
+    ContactImportResult result = confirmed.get().result();
     if (!result.ok() || result.changedSincePreview()) {
-      return shown(schoolId, upload.filename(), upload.bytes(), result, session, model);
+      return shown(schoolId, confirmed.get().filename(), result, model);
     }
-    session.removeAttribute(key(schoolId));
     flash.addFlashAttribute("success", "Parents and carers imported: " + result.created() + " added, "
         + result.updated() + " updated");
     return "redirect:/schools/" + schoolId + "/contact-imports";
   }
 
-  /** The preview, or the errors; the file waits in the session only behind a preview. */
-  private String shown(long schoolId, String filename, byte[] bytes, ContactImportResult result,
-      HttpSession session, Model model) {
+  /** The preview, or every row's errors. */
+  private String shown(long schoolId, String filename, ContactImportResult result, Model model) {
     model.addAttribute("school", organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school")));
     model.addAttribute("result", result);
     model.addAttribute("filename", filename);
     model.addAttribute("uploadPath", "/schools/" + schoolId + "/contact-imports");
-    if (!result.ok()) {
-      session.removeAttribute(key(schoolId));
-      return "pupils/import-errors";
-    }
-    session.setAttribute(key(schoolId), new Upload(schoolId, filename, bytes,
-        java.util.Objects.requireNonNull(result.fingerprint())));
-    return "pupils/contact-import-preview";
+    return result.ok() ? "pupils/contact-import-preview" : "pupils/import-errors";
   }
 
   private String uploadPage(long schoolId, @Nullable String error, Model model) {

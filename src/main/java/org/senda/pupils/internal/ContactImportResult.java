@@ -14,7 +14,7 @@ import org.senda.pupils.PupilImportError;
  */
 record ContactImportResult(int created, int updated, List<PupilImportError> errors, List<PreviewRow> preview,
     List<PupilImportResult.MappedHeader> mapping, boolean dryRun, @Nullable String fingerprint,
-    boolean changedSincePreview) {
+    boolean changedSincePreview) implements HeldImport.Result {
 
   /** One row as the preview shows it. */
   record PreviewRow(int row, String upn, String pupilName, String name, String relationship, boolean creates) {}
@@ -24,7 +24,8 @@ record ContactImportResult(int created, int updated, List<PupilImportError> erro
     return new ContactImportResult(0, 0, List.copyOf(errors), List.of(), mapping, dryRun, null, false);
   }
 
-  boolean ok() {
+  @Override
+  public boolean ok() {
     return errors.isEmpty();
   }
 }

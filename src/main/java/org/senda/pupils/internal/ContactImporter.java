@@ -378,15 +378,8 @@ class ContactImporter {
     int[] counts = jdbc.batchUpdate(sql.toString(), parameters);
     for (int count : counts) {
       if (count == 0) {
-        throw new ContactsChangedDuringImport();
+        throw new HeldImport.ChangedDuringImport();
       }
-    }
-  }
-
-  /** A contact the import matched was changed by someone else while it ran; the transaction is rolled back. */
-  static final class ContactsChangedDuringImport extends RuntimeException {
-    ContactsChangedDuringImport() {
-      super("A contact was changed by someone else during the import");
     }
   }
 }

@@ -89,7 +89,12 @@ class PupilApiController {
   @PostMapping(path = "/api/v1/schools/{schoolId}/pupil-imports")
   ResponseEntity<?> importPupils(@PathVariable long schoolId,
       @RequestParam(defaultValue = "false") boolean dryRun, @RequestBody(required = false) byte[] body) {
-    PupilImportResult result = importer.run(schoolId, body == null ? new byte[0] : body, "upload.csv", dryRun);
+    PupilImportResult result;
+    try {
+      result = importer.run(schoolId, body == null ? new byte[0] : body, "upload.csv", dryRun);
+    } catch (HeldImport.ChangedDuringImport e) {
+      return changedDuringImport();
+    }
     if (!result.ok()) {
       return importProblem("The pupils could not be imported", result.errors());
     }
@@ -119,8 +124,12 @@ class PupilApiController {
   @PostMapping(path = "/api/v1/schools/{schoolId}/contact-imports")
   ResponseEntity<?> importContacts(@PathVariable long schoolId,
       @RequestParam(defaultValue = "false") boolean dryRun, @RequestBody(required = false) byte[] body) {
-    ContactImportResult result = contactImporter.run(schoolId, body == null ? new byte[0] : body, "upload.csv",
-        dryRun, null);
+    ContactImportResult result;
+    try {
+      result = contactImporter.run(schoolId, body == null ? new byte[0] : body, "upload.csv", dryRun, null);
+    } catch (HeldImport.ChangedDuringImport e) {
+      return changedDuringImport();
+    }
     if (!result.ok()) {
       return importProblem("The parents and carers could not be imported", result.errors());
     }
@@ -140,6 +149,15 @@ class PupilApiController {
       }).toList());
     }
     return ResponseEntity.ok(answer);
+  }
+
+  /** 409: a record the import matched was changed by someone else while it was written; nothing was imported. */
+  private static ResponseEntity<ProblemDetail> changedDuringImport() {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "Someone changed a record in the file while it was being imported. Nothing was imported: send the file again.");
+    problem.setTitle("The file could not be imported");
+    problem.setType(URI.create("about:blank"));
+    return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   private static ResponseEntity<ProblemDetail> importProblem(String title, List<PupilImportError> errors) {

@@ -2,8 +2,7 @@ package org.senda.pupils.internal;
 
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.Serial;
-import java.io.Serializable;
+import org.jspecify.annotations.Nullable;
 import org.senda.access.AccessRefused;
 import org.senda.access.Permission;
 import org.senda.access.Permissions;
@@ -22,24 +21,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The import pages: upload a CSV or XLSX export, see how its headers were read and what it would create and
  * update (a dry run), then confirm; or see every row's errors. The file waits in the session between the dry run
- * and the confirmation, so what is imported is exactly what was previewed.
+ * and the confirmation (a {@link HeldImport}), so what is imported is exactly what was previewed, and not over
+ * pupils changed since.
  */
 @Controller
 @RequestMapping("/schools/{schoolId}/pupil-imports")
 class PupilImportController {
 
-  /** The uploaded file between preview and confirmation. */
-  record Upload(long schoolId, String filename, byte[] bytes) implements Serializable {
-    @Serial
-    private static final long serialVersionUID = 1L;
-  }
-
   private final PupilImporter importer;
+  private final HeldImport<PupilImportResult> held;
   private final Permissions permissions;
   private final Organisation organisation;
 
   PupilImportController(PupilImporter importer, Permissions permissions, Organisation organisation) {
     this.importer = importer;
+    this.held = new HeldImport<>("pupilImport", importer::run);
     this.permissions = permissions;
     this.organisation = organisation;
   }
@@ -71,49 +67,39 @@ class PupilImportController {
       return uploadPage(schoolId, problem, model);
     }
     String filename = ImportPages.filename(file);
-    byte[] bytes = file.getBytes();
-    PupilImportResult result = importer.run(schoolId, bytes, filename, true);
-    model.addAttribute("school", organisation.school(schoolId).orElseThrow());
-    model.addAttribute("result", result);
-    model.addAttribute("filename", filename);
-    model.addAttribute("uploadPath", "/schools/" + schoolId + "/pupil-imports");
-    if (!result.ok()) {
-      session.removeAttribute(key(schoolId));
-      return "pupils/import-errors";
-    }
-    session.setAttribute(key(schoolId), new Upload(schoolId, filename, bytes));
-    return "pupils/import-preview";
+    return shown(schoolId, filename, held.preview(schoolId, filename, file.getBytes(), session), model);
   }
 
   @PostMapping("/confirm")
   String confirm(@PathVariable long schoolId, HttpSession session, Model model, RedirectAttributes flash) {
     permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    if (!(session.getAttribute(key(schoolId)) instanceof Upload upload) || upload.schoolId() != schoolId) {
+    var confirmed = held.confirm(schoolId, session);
+    if (confirmed.isEmpty()) {
       flash.addFlashAttribute("important", "Upload the file again: the preview has expired");
       return "redirect:/schools/" + schoolId + "/pupil-imports";
     }
-    PupilImportResult result = importer.run(schoolId, upload.bytes(), upload.filename(), false);
-    session.removeAttribute(key(schoolId));
-    if (!result.ok()) {
-      model.addAttribute("school", organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school")));
-      model.addAttribute("result", result);
-      model.addAttribute("filename", upload.filename());
-      model.addAttribute("uploadPath", "/schools/" + schoolId + "/pupil-imports");
-      return "pupils/import-errors";
+    PupilImportResult result = confirmed.get().result();
+    if (!result.ok() || result.changedSincePreview()) {
+      return shown(schoolId, confirmed.get().filename(), result, model);
     }
     flash.addFlashAttribute("success", "Pupils imported: " + result.created() + " added, " + result.updated()
         + " updated");
     return "redirect:/schools/" + schoolId + "/pupil-imports";
   }
 
-  private String uploadPage(long schoolId, @org.jspecify.annotations.Nullable String error, Model model) {
+  /** The preview, or every row's errors. */
+  private String shown(long schoolId, String filename, PupilImportResult result, Model model) {
+    model.addAttribute("school", organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school")));
+    model.addAttribute("result", result);
+    model.addAttribute("filename", filename);
+    model.addAttribute("uploadPath", "/schools/" + schoolId + "/pupil-imports");
+    return result.ok() ? "pupils/import-preview" : "pupils/import-errors";
+  }
+
+  private String uploadPage(long schoolId, @Nullable String error, Model model) {
     model.addAttribute("school", organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school")));
     model.addAttribute("columns", importer.columns());
     model.addAttribute("fileError", error);
     return "pupils/import";
-  }
-
-  private static String key(long schoolId) {
-    return "pupilImport." + schoolId;
   }
 }

@@ -109,15 +109,26 @@ public class PupilImporter {
   /** Reads, validates and (unless a dry run) imports a file; nothing is written when any row has an error. */
   @Transactional
   public PupilImportResult run(long schoolId, byte[] file, String filename, boolean dryRun) {
+    return run(schoolId, file, filename, dryRun, null);
+  }
+
+  /**
+   * As {@link #run(long, byte[], String, boolean)}; with {@code previewed} given (what the preview showed), nothing
+   * is written either when the pupils it would update are no longer as they were then: the result says so and shows
+   * the new preview.
+   */
+  @Transactional
+  public PupilImportResult run(long schoolId, byte[] file, String filename, boolean dryRun,
+      @Nullable String previewed) {
     permissions.require(schoolId, Permission.IMPORT_PUPILS);
     ImportTable table = ImportFileReader.read(file, filename);
     if (!table.errors().isEmpty()) {
       return failed(table.errors(), List.of(), dryRun);
     }
-    return run(schoolId, table, dryRun);
+    return run(schoolId, table, dryRun, previewed);
   }
 
-  private PupilImportResult run(long schoolId, ImportTable table, boolean dryRun) {
+  private PupilImportResult run(long schoolId, ImportTable table, boolean dryRun, @Nullable String previewed) {
     ImportHeaders headers = ImportHeaders.read(table, columns());
     Map<Integer, String> columnAt = headers.columnAt();
     List<PupilImportResult.MappedHeader> mapping = headers.mapping();
@@ -172,18 +183,22 @@ public class PupilImporter {
         .map(r -> new PupilImportResult.PreviewRow(r.row(), r.upn(), r.forename() + " " + r.surname(),
             r.year().name(), r.schoolClass() == null ? null : r.schoolClass().name(), r.pupilId() == null))
         .toList();
-    if (dryRun) {
-      return new PupilImportResult(created, updated, List.of(), preview, mapping, true);
+    String fingerprint = parsed.stream()
+        .map(r -> r.row() + ":" + (r.pupilId() == null ? "new" : r.pupilId() + "@" + existing.get(r.upn())[1]))
+        .collect(java.util.stream.Collectors.joining(","));
+    boolean changed = previewed != null && !previewed.equals(fingerprint);
+    if (dryRun || changed) {
+      return new PupilImportResult(created, updated, List.of(), preview, mapping, true, fingerprint, changed);
     }
-    write(schoolId, parsed, columnAt);
+    write(schoolId, parsed, columnAt, existing);
     audit.record(AuditAction.IMPORT, "pupil-import", null, schoolId,
         "created=" + created + ", updated=" + updated);
-    return new PupilImportResult(created, updated, List.of(), preview, mapping, false);
+    return new PupilImportResult(created, updated, List.of(), preview, mapping, false, fingerprint, false);
   }
 
   private static PupilImportResult failed(List<PupilImportError> errors,
       List<PupilImportResult.MappedHeader> mapping, boolean dryRun) {
-    return new PupilImportResult(0, 0, List.copyOf(errors), List.of(), mapping, dryRun);
+    return new PupilImportResult(0, 0, List.copyOf(errors), List.of(), mapping, dryRun, null, false);
   }
 
   /** A row with its values checked and read, or null when a value the match needs (the UPN) is unusable. */
@@ -316,7 +331,8 @@ public class PupilImporter {
     return null;
   }
 
-  private void write(long schoolId, List<ParsedRow> rows, Map<Integer, String> columnAt) {
+  private void write(long schoolId, List<ParsedRow> rows, Map<Integer, String> columnAt,
+      Map<String, long[]> existing) {
     SendaUser user = permissions.current();
     List<Object[]> inserts = new ArrayList<>();
     List<Object[]> updates = new ArrayList<>();
@@ -335,7 +351,8 @@ public class PupilImporter {
       } else {
         updates.add(new Object[] {row.forename(), row.surname(), v.get("preferred_forename"),
           v.get("preferred_surname"), row.dateOfBirth(), sex, row.year().id(), classId, admission,
-          flags[0], flags[1], flags[2], flags[3], flags[4], flags[5], flags[6], row.pupilId(), schoolId});
+          flags[0], flags[1], flags[2], flags[3], flags[4], flags[5], flags[6], row.pupilId(), schoolId,
+          existing.get(row.upn())[1]});
       }
     }
     if (!inserts.isEmpty()) {
@@ -346,7 +363,7 @@ public class PupilImporter {
           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
     }
     if (!updates.isEmpty()) {
-      jdbc.batchUpdate("""
+      int[] counts = jdbc.batchUpdate("""
           update pupil set legal_forename = ?, legal_surname = ?,
             preferred_forename = coalesce(?, preferred_forename), preferred_surname = coalesce(?, preferred_surname),
             date_of_birth = ?, sex = coalesce(?, sex), year_group_id = ?, class_id = coalesce(?, class_id),
@@ -355,7 +372,13 @@ public class PupilImporter {
             looked_after = coalesce(?, looked_after), medical_condition = coalesce(?, medical_condition),
             young_carer = coalesce(?, young_carer), service_child = coalesce(?, service_child),
             version = version + 1
-          where id = ? and school_id = ?""", updates);
+          where id = ? and school_id = ? and version = ?""", updates);
+      // a pupil changed by someone else since it was read: roll back the whole import rather than overwrite it
+      for (int count : counts) {
+        if (count == 0) {
+          throw new HeldImport.ChangedDuringImport();
+        }
+      }
     }
     Map<String, Long> ids = new HashMap<>();
     if (!inserts.isEmpty()) {
