@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
@@ -27,6 +28,9 @@ class IdentificationPageIntegrationTest {
 
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  java.time.Clock clock;
 
   long school() {
     return accounts.schoolIds().getFirst();
@@ -79,6 +83,113 @@ class IdentificationPageIntegrationTest {
 
     assertThat(after).contains("href=\"/schools/" + school() + "/concerns/" + concernId + "\"")
         .doesNotContain("href=\"/schools/" + school() + "/pupils/" + pupil + "/concerns/new\"");
+  }
+
+  @Test
+  void theRegisterFilterSeparatesFlaggedPupilsNotOnTheRegisterFromThoseOnIt() {
+    PageSession senco = as("SENCO", school());
+    String path = "/schools/" + school() + "/identification";
+    int all = IdentificationPageChangesIntegrationTest.flagged(senco.get(path).body());
+    String off = senco.get(path + "?register=not-on").body();
+    String on = senco.get(path + "?register=on").body();
+
+    assertThat(off).contains("<option value=\"not-on\" selected=\"selected\">Not on the register</option>");
+    int notOn = IdentificationPageChangesIntegrationTest.flagged(off);
+    int onRegister = IdentificationPageChangesIntegrationTest.flagged(on);
+    assertThat(notOn).as("flagged pupils not on the register").isPositive();
+    assertThat(onRegister).as("flagged pupils on the register").isPositive();
+    assertThat(notOn + onRegister).isEqualTo(all);
+    java.util.Set<Long> offPupils = pupils(off);
+    java.util.Set<Long> onPupils = pupils(on);
+    assertThat(offPupils).isNotEmpty().doesNotContainAnyElementsOf(onPupils);
+    assertThat(onPupils).isNotEmpty();
+    offPupils.forEach(p -> assertThat(status(p)).as("pupil %d", p).isEqualTo("N"));
+    onPupils.forEach(p -> assertThat(status(p)).as("pupil %d", p).isIn("K", "E"));
+    String offFlag = firstFlag(off);
+    assertThat(PupilChecksIntegrationTest.flagRow(off, offFlag)).contains("Not on the register");
+    assertThat(on).doesNotContain("href=\"" + offFlag + "\"");
+    String onFlag = firstFlag(on);
+    assertThat(PupilChecksIntegrationTest.flagRow(on, onFlag)).containsAnyOf("K - SEN support", "E - EHC plan")
+        .doesNotContain("Not on the register");
+    assertThat(off).doesNotContain("href=\"" + onFlag + "\"");
+
+    // The filter keeps the others, and the pages of a long list keep it.
+    String maths = senco.get(path + "?subject=maths&register=on").body();
+    Matcher links = FLAG_LINK.matcher(maths);
+    while (links.find()) {
+      assertThat(links.group(3)).isEqualTo("maths");
+      assertThat(status(Long.parseLong(links.group(2)))).isIn("K", "E");
+    }
+    String longer = notOn > onRegister ? "not-on" : "on";
+    assertThat(Math.max(notOn, onRegister)).as("a list of more than one page").isGreaterThan(50);
+    assertThat(senco.get(path + "?register=" + longer).body())
+        .contains("href=\"" + path + "?register=" + longer + "&amp;page=2\"");
+    assertThat(senco.get(path + "?register=" + longer + "&page=2").body())
+        .contains("<option value=\"" + longer + "\" selected=\"selected\">").contains("Showing 51 to ");
+  }
+
+  @Test
+  void aFlaggedPupilOnTheRegisterShowsWhatTheLatestReviewOfTheirPlanFound() {
+    PageSession senco = as("SENCO", school());
+    String path = "/schools/" + school() + "/identification";
+    Matcher links = FLAG_LINK.matcher(senco.get(path + "?register=on").body());
+    long pupil = 0;
+    long plan = 0;
+    String subject = null;
+    while (plan == 0 && links.find()) {
+      pupil = Long.parseLong(links.group(2));
+      subject = links.group(3);
+      plan = jdbc.sql("select coalesce(max(id), 0) from support_plan where pupil_id = ? and status = 'ACTIVE'")
+          .param(pupil).query(Long.class).single();
+    }
+    assertThat(plan).as("a flagged pupil on the register with a current plan").isPositive();
+    String yearGroup = jdbc.sql("select y.name from pupil p join year_group y on y.id = p.year_group_id where p.id = ?")
+        .param(pupil).query(String.class).single();
+    String narrowed = path + "?subject=" + subject + "&yearGroup="
+        + java.net.URLEncoder.encode(yearGroup, java.nio.charset.StandardCharsets.UTF_8);
+    String flag = path + "/pupils/" + pupil + "/" + subject;
+    Api api = new Api(port, accounts.get("SENCO", school()).apiToken());
+
+    review(api, plan, "NOT_ACHIEVED", "CHANGE");
+    String notWorking = senco.get(narrowed + "&register=plan-not-working").body();
+    assertThat(PupilChecksIntegrationTest.flagRow(notWorking, flag)).contains("Plan not working at its latest review");
+
+    review(api, plan, "ACHIEVED", "CONTINUE");
+    assertThat(PupilChecksIntegrationTest.flagRow(senco.get(narrowed + "&register=on").body(), flag))
+        .contains("Plan working at its latest review").doesNotContain("Plan not working");
+    assertThat(senco.get(narrowed + "&register=plan-not-working").body()).doesNotContain("href=\"" + flag + "\"");
+  }
+
+  /** Reviews the plan's current cycle today: every outcome with this result, and the decision. */
+  void review(Api api, long plan, String result, String decision) {
+    tools.jackson.databind.JsonNode outcomes = api.get("/api/v1/support-plans/" + plan).json().get("outcomes");
+    java.util.List<String> results = new java.util.ArrayList<>();
+    outcomes.forEach(o -> results.add("{\"outcomeId\":" + o.get("id").asLong() + ",\"result\":\"" + result
+        + "\",\"evidence\":\"Measured as the plan said\"}"));
+    Api.Response review = api.postJson("/api/v1/support-plans/" + plan + "/reviews", """
+        {"heldOn":"%s","outcomes":[%s],"whatWorked":"Small-group reading","decision":"%s"}"""
+        .formatted(java.time.LocalDate.now(clock), String.join(",", results), decision));
+    assertThat(review.status()).as(review.body()).isEqualTo(201);
+  }
+
+  static String firstFlag(String page) {
+    Matcher link = FLAG_LINK.matcher(page);
+    assertThat(link.find()).as("a flagged pupil on the page").isTrue();
+    return link.group(1);
+  }
+
+  static java.util.Set<Long> pupils(String page) {
+    java.util.Set<Long> pupils = new java.util.HashSet<>();
+    Matcher link = FLAG_LINK.matcher(page);
+    while (link.find()) {
+      pupils.add(Long.parseLong(link.group(2)));
+    }
+    return pupils;
+  }
+
+  String status(long pupilId) {
+    return jdbc.sql("select coalesce(max(status), 'N') from register_entry where pupil_id = ?")
+        .param(pupilId).query(String.class).single();
   }
 
   @Test
