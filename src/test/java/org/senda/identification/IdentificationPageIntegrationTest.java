@@ -129,6 +129,66 @@ class IdentificationPageIntegrationTest {
   }
 
   @Test
+  void theYearGroupAndEalFiltersNarrowTheList() {
+    PageSession senco = as("SENCO", school());
+    String path = "/schools/" + school() + "/identification";
+    String page = senco.get(path).body();
+    int all = IdentificationPageChangesIntegrationTest.flagged(page);
+
+    String ealOnly = senco.get(path + "?eal=yes").body();
+    String notEal = senco.get(path + "?eal=no").body();
+    int eal = IdentificationPageChangesIntegrationTest.flagged(ealOnly);
+    assertThat(eal).as("flagged pupils with EAL").isPositive();
+    assertThat(eal + IdentificationPageChangesIntegrationTest.flagged(notEal)).isEqualTo(all);
+    pupils(ealOnly).forEach(p -> assertThat(eal(p)).as("pupil %d", p).isTrue());
+    pupils(notEal).forEach(p -> assertThat(eal(p)).as("pupil %d", p).isFalse());
+    assertThat(PupilChecksIntegrationTest.flagRow(ealOnly, firstFlag(ealOnly)))
+        .contains("English as an additional language");
+    assertThat(PupilChecksIntegrationTest.flagRow(notEal, firstFlag(notEal)))
+        .doesNotContain("English as an additional language");
+
+    long first = Long.parseLong(firstFlag(page).replaceAll(".*/pupils/(\\d+)/.*", "$1"));
+    String yearGroup = yearGroup(first);
+    String year = senco.get(path + "?yearGroup="
+        + java.net.URLEncoder.encode(yearGroup, java.nio.charset.StandardCharsets.UTF_8)).body();
+    int inYear = IdentificationPageChangesIntegrationTest.flagged(year);
+    assertThat(inYear).isPositive().isLessThan(all);
+    assertThat(pupils(year)).contains(first).allSatisfy(p -> assertThat(yearGroup(p)).isEqualTo(yearGroup));
+    assertThat(year).contains("<option value=\"" + yearGroup + "\" selected=\"selected\">");
+
+    // Both at once: the pupils of the year group with EAL.
+    String both = senco.get(path + "?eal=yes&yearGroup="
+        + java.net.URLEncoder.encode(yearGroup, java.nio.charset.StandardCharsets.UTF_8)).body();
+    assertThat(IdentificationPageChangesIntegrationTest.flagged(both)).isLessThanOrEqualTo(Math.min(eal, inYear));
+    assertThat(pupils(both)).allSatisfy(p -> assertThat(eal(p) && yearGroup(p).equals(yearGroup)).isTrue());
+  }
+
+  @Test
+  void aTeacherSeesOnlyTheFlagsOfPupilsTheyTeach() {
+    String path = "/schools/" + school() + "/identification";
+    String teacherEmail = accounts.get("TEACHER", school()).email();
+    // Need to know: the pupils of the teacher's classes and those they support.
+    java.util.Set<Long> taught = new java.util.HashSet<>(jdbc.sql("""
+            select p.id from pupil p join account a on a.email = ?
+            where p.class_id in (select cs.class_id from class_staff cs where cs.staff_id = a.staff_id)
+              or exists (select 1 from pupil_support_staff s where s.pupil_id = p.id and s.staff_id = a.staff_id)""")
+        .param(teacherEmail).query(Long.class).list());
+    Matcher links = FLAG_LINK.matcher(as("SENCO", school()).get(path).body());
+    String notTaught = null;
+    while (notTaught == null && links.find()) {
+      notTaught = taught.contains(Long.parseLong(links.group(2))) ? null : links.group(1);
+    }
+    assertThat(notTaught).as("a flagged pupil the teacher does not teach").isNotNull();
+    PageSession teacher = as("TEACHER", school());
+
+    assertThat(teacher.get(notTaught).status()).isEqualTo(404);
+    PageSession.Page own = teacher.get(path);
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(own.body()).doesNotContain("href=\"" + notTaught + "\"");
+    assertThat(pupils(own.body())).allSatisfy(p -> assertThat(taught).contains(p));
+  }
+
+  @Test
   void aFlaggedPupilOnTheRegisterShowsWhatTheLatestReviewOfTheirPlanFound() {
     PageSession senco = as("SENCO", school());
     String path = "/schools/" + school() + "/identification";
@@ -143,8 +203,7 @@ class IdentificationPageIntegrationTest {
           .param(pupil).query(Long.class).single();
     }
     assertThat(plan).as("a flagged pupil on the register with a current plan").isPositive();
-    String yearGroup = jdbc.sql("select y.name from pupil p join year_group y on y.id = p.year_group_id where p.id = ?")
-        .param(pupil).query(String.class).single();
+    String yearGroup = yearGroup(pupil);
     String narrowed = path + "?subject=" + subject + "&yearGroup="
         + java.net.URLEncoder.encode(yearGroup, java.nio.charset.StandardCharsets.UTF_8);
     String flag = path + "/pupils/" + pupil + "/" + subject;
@@ -187,6 +246,15 @@ class IdentificationPageIntegrationTest {
     return pupils;
   }
 
+  boolean eal(long pupilId) {
+    return jdbc.sql("select eal from pupil where id = ?").param(pupilId).query(Boolean.class).single();
+  }
+
+  String yearGroup(long pupilId) {
+    return jdbc.sql("select y.name from pupil p join year_group y on y.id = p.year_group_id where p.id = ?")
+        .param(pupilId).query(String.class).single();
+  }
+
   String status(long pupilId) {
     return jdbc.sql("select coalesce(max(status), 'N') from register_entry where pupil_id = ?")
         .param(pupilId).query(String.class).single();
@@ -226,9 +294,19 @@ class IdentificationPageIntegrationTest {
     assertThat(empty.body()).contains("There is a problem").contains("Enter why you are dismissing this flag");
     assertThat(dismissals()).isEqualTo(before);
 
+    String detail = "dismissed " + link.group(3) + " at " + hidden(senco.get(path).body(), "point");
+    int audited = dismissalsAudited(link.group(2), detail);
+
     PageSession.Page done = senco.post(path + "/dismiss", Map.of("reason", "New to English; EAL support started"));
     assertThat(done.status()).isEqualTo(302);
     assertThat(dismissals()).isEqualTo(before + 1);
+    // kept with who dismissed it, and in the audit log
+    assertThat(jdbc.sql("""
+            select reason || ' / ' || dismissed_by from progress_flag_dismissal where pupil_id = ?
+            order by id desc fetch first 1 rows only""")
+        .param(Long.parseLong(link.group(2))).query(String.class).single())
+        .isEqualTo("New to English; EAL support started / " + accounts.get("SENCO", school()).email());
+    assertThat(dismissalsAudited(link.group(2), detail)).isEqualTo(audited + 1);
     assertThat(senco.get("/schools/" + school() + "/identification").body()).doesNotContain("href=\"" + path + "\"");
 
     PageSession teacher = as("TEACHER", school());
@@ -306,6 +384,14 @@ class IdentificationPageIntegrationTest {
   Double bandWidth(long schoolId) {
     return jdbc.sql("select band_width from identification_settings where school_id = ?")
         .param(schoolId).query(Double.class).optional().orElse(null);
+  }
+
+  /** Audit entries of the SENCO dismissing a flag of the pupil, with this detail. */
+  int dismissalsAudited(String pupilId, String detail) {
+    return jdbc.sql("""
+            select count(*) from audit_entry where action = 'UPDATE' and record_type = 'progress-flag'
+            and record_id = ? and detail = ? and actor_email = ?""")
+        .params(pupilId, detail, accounts.get("SENCO", school()).email()).query(Integer.class).single();
   }
 
   int dismissals() {
