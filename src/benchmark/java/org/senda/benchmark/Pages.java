@@ -185,6 +185,28 @@ final class Pages {
       join assessment_subject sub on sub.id = d.subject_id join assessment_point ap on ap.id = d.point_id
       where d.school_id = ?""";
 
+  /**
+   * Where the largest school's pupils stand beyond their flags: the register, what the latest review of each current
+   * support plan found (the support module's condition, as it puts it into the query) and the open concerns.
+   */
+  private static final String IDENTIFICATION_STANDINGS = """
+      select r.pupil_id, r.status, coalesce((select case when latest_review.id is null then 'NO_REVIEW_YET'
+          when latest_review.decision in ('ADD_SPECIALIST_ADVICE', 'CONSIDER_EHC_NEEDS_ASSESSMENT')
+            or exists (select 1 from support_review_outcome not_met where not_met.review_id = latest_review.id
+              and not_met.result = 'NOT_ACHIEVED') then 'NOT_WORKING'
+          else 'WORKING' end
+        from support_plan current_plan
+        left join support_plan_cycle reviewed_cycle on reviewed_cycle.plan_id = current_plan.id
+          and reviewed_cycle.number = current_plan.current_cycle - 1
+        left join support_review latest_review on latest_review.cycle_id = reviewed_cycle.id
+        where current_plan.pupil_id = r.pupil_id and current_plan.status = 'ACTIVE'
+        order by current_plan.id desc fetch first 1 rows only), 'NO_CURRENT_PLAN') as plan_review, cast(null as bigint) as concern_id,
+        cast(null as date) as raised_on
+      from register_entry r where r.school_id = ? and r.status in ('K', 'E')
+      union all
+      select c.pupil_id, null, null, c.id, c.raised_on from concern c where c.school_id = ? and c.status <> 'DECIDED'
+      order by 5, 4""";
+
   static final List<Page> ALL = List.of(
       // Reads nothing: its CSRF token starts a session, which is saved (two inserts, not part of a floor).
       Page.get("GET /sign-in", "/sign-in").asNewVisitor().targets(10, 20),
@@ -195,14 +217,13 @@ final class Pages {
               + ") order by name", f -> List.copyOf(f.schoolIds())),
       // The SENCO's identification page for the largest school: the flags computed at the first view are kept
       // until an input changes, so a view reads the input counters of the trust's schools (decision 0007), the
-      // dismissals and the open concerns.
+      // dismissals, and the pupils' places on the register, their plans' latest reviews and their open concerns.
       Page.get("GET /schools/{largest}/identification", f -> "/schools/" + f.largestSchoolId() + "/identification")
           .signedInAs("SENCO", Fixture::largestSchoolId).targets(50, 100)
           .floor(f -> "select school_id, version from progress_inputs where school_id in ("
               + Floors.placeholders(f.schoolIds().size()) + ")", f -> List.copyOf(f.schoolIds()))
           .floor(IDENTIFICATION_DISMISSALS, f -> List.of(f.largestSchoolId()))
-          .floor("select pupil_id, id from concern where school_id = ? and status <> 'DECIDED' order by raised_on, id",
-              f -> List.of(f.largestSchoolId())),
+          .floor(IDENTIFICATION_STANDINGS, f -> List.of(f.largestSchoolId(), f.largestSchoolId())),
       // Provision (issue 7): the school's map for the current term, a pupil's whole history, the trust comparison.
       Page.get("GET school provision map", f -> "/schools/" + f.schoolIds().getFirst() + "/provision/map")
           .signedInAs("SENCO", FIRST_SCHOOL).targets(50, 100),

@@ -230,6 +230,68 @@ class ConcernDecisionIntegrationTest {
   }
 
   @Test
+  void aRequestForASpecialistAssessmentIsRecordedAndAuditedAndLeavesTheRegisterAsItWas() {
+    long pupilId = pupilWithoutSen();
+    Map<String, Object> entryBefore = registerEntry(pupilId);
+    long changesBefore = jdbc.sql("select count(*) from register_change where pupil_id = ?").param(pupilId)
+        .query(Long.class).single();
+    long concernId = raiseConcern(pupilId);
+    String base = "/schools/" + school() + "/concerns/" + concernId;
+    String reason = "Ask the educational psychologist to assess working memory";
+
+    PageSession.Page decided = page("SENCO", school()).post(base + "/decision", Map.of("version", version(concernId),
+        "decision", "SPECIALIST_ASSESSMENT", "reason", reason));
+
+    assertThat(decided.status()).isEqualTo(302);
+    Map<String, Object> concern = jdbc.sql("""
+            select status, decision, decision_notes, decided_on, review_on from concern where id = ?""")
+        .param(concernId).query().singleRow();
+    assertThat(concern).containsEntry("status", "DECIDED").containsEntry("decision", "SPECIALIST_ASSESSMENT")
+        .containsEntry("decision_notes", reason);
+    assertThat(concern.get("decided_on").toString()).isEqualTo(LocalDate.now(clock).toString());
+    assertThat(concern.get("review_on")).isNull();
+    assertThat(page("SENCO", school()).get(base).body()).contains("Request a specialist assessment");
+    assertThat(jdbc.sql("""
+            select count(*) from audit_entry where action = 'UPDATE' and record_type = 'concern' and record_id = ?
+              and detail = 'decided SPECIALIST_ASSESSMENT'""")
+        .param(String.valueOf(concernId)).query(Integer.class).single()).isEqualTo(1);
+    // Not SEN support: the register is as it was, and no notice to parents is started.
+    assertThat(registerEntry(pupilId)).isEqualTo(entryBefore);
+    assertThat(jdbc.sql("select count(*) from register_change where pupil_id = ?").param(pupilId)
+        .query(Long.class).single()).isEqualTo(changesBefore);
+    assertThat(new Api(port, accounts.get("SENCO", school()).apiToken())
+        .get("/api/v1/pupils/" + pupilId + "/send-status/history").json().size()).isEqualTo((int) changesBefore);
+    assertThat(jdbc.sql("select count(*) from parent_notice where concern_id = ?").param(concernId)
+        .query(Long.class).single()).isZero();
+  }
+
+  /** The pupil's current register entry as stored (empty when they have none). */
+  Map<String, Object> registerEntry(long pupilId) {
+    return jdbc.sql("select status, status_since, version from register_entry where pupil_id = ?")
+        .param(pupilId).query().listOfRows().stream().findFirst().orElse(Map.of());
+  }
+
+  @Test
+  void aGovernorMayNotRaiseACauseForConcern() {
+    long pupilId = pupilWithoutSen();
+    String json = """
+        {"areas":["COGNITION_AND_LEARNING"],"evidence":"Reads below the class","triedInClass":"Pre-teaching"}""";
+
+    Api.Response api = new Api(port, accounts.get("GOVERNOR", school()).apiToken())
+        .postJson("/api/v1/pupils/" + pupilId + "/concerns", json);
+    assertThat(api.status()).isEqualTo(404);
+    PageSession governor = page("GOVERNOR", school());
+    assertThat(governor.get("/schools/" + school() + "/pupils/" + pupilId + "/concerns/new").status())
+        .isEqualTo(404);
+    assertThat(governor.post("/schools/" + school() + "/pupils/" + pupilId + "/concerns", Map.of(
+        "areas", "COGNITION_AND_LEARNING", "evidence", "Reads below the class", "triedInClass", "Pre-teaching"))
+        .status()).isEqualTo(404);
+
+    assertThat(jdbc.sql("select count(*) from concern where raised_by = ?")
+        .param(accounts.get("GOVERNOR", school()).email()).query(Long.class).single()).isZero();
+  }
+
+  @Test
   void onlyTheSencoOfTheSchoolMayTriage() {
     long pupilId = pupilWithoutSen();
     long concernId = raiseConcern(pupilId);

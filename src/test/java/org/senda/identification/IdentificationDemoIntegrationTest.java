@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
@@ -16,11 +17,14 @@ import org.senda.test.SignedInSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The demo trust's causes for concern that started SEN support, as the SENCO of its first school finds them: the
  * register says support began the day the concern was decided, the parents were told, and a parent with a phone
- * number and no email address has a letter still to post while another's was posted.
+ * number and no email address has a letter still to post while another's was posted. And what the demo promises in
+ * every school: a flagged pupil with EAL and the caution, a low attainer catching up who is not flagged, and causes
+ * for concern at every stage.
  */
 @SendaTest
 class IdentificationDemoIntegrationTest {
@@ -98,6 +102,63 @@ class IdentificationDemoIntegrationTest {
             where c.decision = 'START_SEN_SUPPORT' and n.sent_at is not null and n.starts_on = c.decided_on
               and c.decided_on < ?""")
         .param(LocalDate.now(clock).minusDays(7)).query(Integer.class).single()).isPositive();
+  }
+
+  @Test
+  void everyDemoSchoolShowsAFlaggedEalPupilWithTheCautionALowAttainerCatchingUpWhoIsNotFlaggedAndConcernsAtEveryStage() {
+    for (long school : accounts.schoolIds()) {
+      Api api = new Api(port, accounts.get("SENCO", school).apiToken());
+      JsonNode flags = api.get("/api/v1/schools/" + school + "/progress-flags").json();
+      java.util.Set<String> flagged = new java.util.HashSet<>();
+      boolean ealWithCaution = false;
+      for (JsonNode flag : flags) {
+        long pupil = flag.get("pupilId").asLong();
+        flagged.add(pupil + "/" + flag.get("subject").asString());
+        boolean caution = flag.get("cautions").valueStream().anyMatch(c -> c.get("code").asString().equals("EAL"));
+        ealWithCaution |= caution && jdbc.sql("select eal from pupil where id = ?").param(pupil)
+            .query(Boolean.class).single();
+      }
+      assertThat(ealWithCaution).as("school %d: a flagged pupil with EAL and the caution", school).isTrue();
+
+      // Low at the start, higher at every assessment point since, still below the year group: not flagged.
+      List<String> catchingUp = catchingUp(school);
+      assertThat(catchingUp).as("school %d: low attainers catching up", school).isNotEmpty();
+      String notFlagged = catchingUp.stream().filter(c -> !flagged.contains(c)).findFirst().orElse(null);
+      assertThat(notFlagged).as("school %d: a low attainer catching up who is not flagged", school).isNotNull();
+      PageSession.Page explained = SESSIONS.of(port, accounts.get("SENCO", school))
+          .get("/schools/" + school + "/identification/pupils/" + notFlagged);
+      assertThat(explained.body()).contains("None: this pupil");
+
+      assertThat(jdbc.sql("select distinct status from concern where school_id = ? and raised_on < ?")
+          .params(school, LocalDate.now(clock).minusDays(7)).query(String.class).list())
+          .as("school %d: the demo's causes for concern at every stage", school)
+          .contains("RAISED", "GATHERING_EVIDENCE", "PARENT_DISCUSSION", "DECIDED");
+    }
+  }
+
+  /**
+   * The pupils and subjects ({@code pupil/subject}) of the school whose scores start at 80 or below and rise at every
+   * one of at least six assessment points to no more than 92: low attainers closing the gap to a year group near 100.
+   */
+  private List<String> catchingUp(long school) {
+    java.util.Map<String, List<Double>> scores = new java.util.LinkedHashMap<>();
+    jdbc.sql("""
+            select s.pupil_id, sub.code, s.score from assessment_score s
+            join assessment_subject sub on sub.id = s.subject_id join assessment_point ap on ap.id = s.point_id
+            where s.school_id = ? order by s.pupil_id, sub.code, ap.assessed_on""")
+        .param(school)
+        .query(rs -> {
+          scores.computeIfAbsent(rs.getLong(1) + "/" + rs.getString(2), k -> new java.util.ArrayList<>())
+              .add(rs.getDouble(3));
+        });
+    return scores.entrySet().stream()
+        .filter(e -> {
+          List<Double> s = e.getValue();
+          boolean rising = java.util.stream.IntStream.range(1, s.size()).allMatch(i -> s.get(i) > s.get(i - 1));
+          return s.size() >= 6 && rising && s.getFirst() <= 80 && s.getLast() <= 92;
+        })
+        .map(java.util.Map.Entry::getKey)
+        .toList();
   }
 
   private static String html(Object text) {

@@ -152,7 +152,7 @@ class IdentificationPageChangesIntegrationTest {
     String edit = "/schools/" + schoolId + "/pupils/" + pupilId + "/edit";
     LocalDate today = LocalDate.now(clock);
 
-    Map<String, String> original = pupilForm(pupilId);
+    Map<String, String> original = pupilForm(jdbc, pupilId);
     Map<String, String> left = new HashMap<>(original);
     left.put("leavingDate.day", String.valueOf(today.getDayOfMonth()));
     left.put("leavingDate.month", String.valueOf(today.getMonthValue()));
@@ -163,7 +163,7 @@ class IdentificationPageChangesIntegrationTest {
     } finally {
       // Back on roll, with the flags the pupil had.
       Map<String, String> back = new HashMap<>(original);
-      back.put("version", pupilForm(pupilId).get("version"));
+      back.put("version", pupilForm(jdbc, pupilId).get("version"));
       assertThat(senco(schoolId).post(edit, back).status()).isEqualTo(302);
     }
     assertThat(page(schoolId)).contains("/identification/pupils/" + pupilId + "/");
@@ -327,7 +327,7 @@ class IdentificationPageChangesIntegrationTest {
   }
 
   /** The pupil's details form exactly as saved, for a change of one field. */
-  Map<String, String> pupilForm(long pupilId) {
+  static Map<String, String> pupilForm(JdbcClient jdbc, long pupilId) {
     Map<String, Object> p = jdbc.sql("select * from pupil where id = ?").param(pupilId).query().singleRow();
     Map<String, String> form = new HashMap<>();
     form.put("legalForename", text(p.get("legal_forename")));

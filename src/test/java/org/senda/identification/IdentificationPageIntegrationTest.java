@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.senda.test.Api;
 import org.senda.test.DemoAccounts;
 import org.senda.test.PageSession;
 import org.senda.test.SendaTest;
@@ -27,6 +28,9 @@ class IdentificationPageIntegrationTest {
 
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  java.time.Clock clock;
 
   long school() {
     return accounts.schoolIds().getFirst();
@@ -82,6 +86,181 @@ class IdentificationPageIntegrationTest {
   }
 
   @Test
+  void theRegisterFilterSeparatesFlaggedPupilsNotOnTheRegisterFromThoseOnIt() {
+    PageSession senco = as("SENCO", school());
+    String path = "/schools/" + school() + "/identification";
+    int all = IdentificationPageChangesIntegrationTest.flagged(senco.get(path).body());
+    String off = senco.get(path + "?register=not-on").body();
+    String on = senco.get(path + "?register=on").body();
+
+    assertThat(off).contains("<option value=\"not-on\" selected=\"selected\">Not on the register</option>");
+    int notOn = IdentificationPageChangesIntegrationTest.flagged(off);
+    int onRegister = IdentificationPageChangesIntegrationTest.flagged(on);
+    assertThat(notOn).as("flagged pupils not on the register").isPositive();
+    assertThat(onRegister).as("flagged pupils on the register").isPositive();
+    assertThat(notOn + onRegister).isEqualTo(all);
+    java.util.Set<Long> offPupils = pupils(off);
+    java.util.Set<Long> onPupils = pupils(on);
+    assertThat(offPupils).isNotEmpty().doesNotContainAnyElementsOf(onPupils);
+    assertThat(onPupils).isNotEmpty();
+    offPupils.forEach(p -> assertThat(status(p)).as("pupil %d", p).isEqualTo("N"));
+    onPupils.forEach(p -> assertThat(status(p)).as("pupil %d", p).isIn("K", "E"));
+    String offFlag = firstFlag(off);
+    assertThat(PupilChecksIntegrationTest.flagRow(off, offFlag)).contains("Not on the register");
+    assertThat(on).doesNotContain("href=\"" + offFlag + "\"");
+    String onFlag = firstFlag(on);
+    assertThat(PupilChecksIntegrationTest.flagRow(on, onFlag)).containsAnyOf("K - SEN support", "E - EHC plan")
+        .doesNotContain("Not on the register");
+    assertThat(off).doesNotContain("href=\"" + onFlag + "\"");
+
+    // The filter keeps the others, and the pages of a long list keep it.
+    String maths = senco.get(path + "?subject=maths&register=on").body();
+    Matcher links = FLAG_LINK.matcher(maths);
+    while (links.find()) {
+      assertThat(links.group(3)).isEqualTo("maths");
+      assertThat(status(Long.parseLong(links.group(2)))).isIn("K", "E");
+    }
+    String longer = notOn > onRegister ? "not-on" : "on";
+    assertThat(Math.max(notOn, onRegister)).as("a list of more than one page").isGreaterThan(50);
+    assertThat(senco.get(path + "?register=" + longer).body())
+        .contains("href=\"" + path + "?register=" + longer + "&amp;page=2\"");
+    assertThat(senco.get(path + "?register=" + longer + "&page=2").body())
+        .contains("<option value=\"" + longer + "\" selected=\"selected\">").contains("Showing 51 to ");
+  }
+
+  @Test
+  void theYearGroupAndEalFiltersNarrowTheList() {
+    PageSession senco = as("SENCO", school());
+    String path = "/schools/" + school() + "/identification";
+    String page = senco.get(path).body();
+    int all = IdentificationPageChangesIntegrationTest.flagged(page);
+
+    String ealOnly = senco.get(path + "?eal=yes").body();
+    String notEal = senco.get(path + "?eal=no").body();
+    int eal = IdentificationPageChangesIntegrationTest.flagged(ealOnly);
+    assertThat(eal).as("flagged pupils with EAL").isPositive();
+    assertThat(eal + IdentificationPageChangesIntegrationTest.flagged(notEal)).isEqualTo(all);
+    pupils(ealOnly).forEach(p -> assertThat(eal(p)).as("pupil %d", p).isTrue());
+    pupils(notEal).forEach(p -> assertThat(eal(p)).as("pupil %d", p).isFalse());
+    assertThat(PupilChecksIntegrationTest.flagRow(ealOnly, firstFlag(ealOnly)))
+        .contains("English as an additional language");
+    assertThat(PupilChecksIntegrationTest.flagRow(notEal, firstFlag(notEal)))
+        .doesNotContain("English as an additional language");
+
+    long first = Long.parseLong(firstFlag(page).replaceAll(".*/pupils/(\\d+)/.*", "$1"));
+    String yearGroup = yearGroup(first);
+    String year = senco.get(path + "?yearGroup="
+        + java.net.URLEncoder.encode(yearGroup, java.nio.charset.StandardCharsets.UTF_8)).body();
+    int inYear = IdentificationPageChangesIntegrationTest.flagged(year);
+    assertThat(inYear).isPositive().isLessThan(all);
+    assertThat(pupils(year)).contains(first).allSatisfy(p -> assertThat(yearGroup(p)).isEqualTo(yearGroup));
+    assertThat(year).contains("<option value=\"" + yearGroup + "\" selected=\"selected\">");
+
+    // Both at once: the pupils of the year group with EAL.
+    String both = senco.get(path + "?eal=yes&yearGroup="
+        + java.net.URLEncoder.encode(yearGroup, java.nio.charset.StandardCharsets.UTF_8)).body();
+    assertThat(IdentificationPageChangesIntegrationTest.flagged(both)).isLessThanOrEqualTo(Math.min(eal, inYear));
+    assertThat(pupils(both)).allSatisfy(p -> assertThat(eal(p) && yearGroup(p).equals(yearGroup)).isTrue());
+  }
+
+  @Test
+  void aTeacherSeesOnlyTheFlagsOfPupilsTheyTeach() {
+    String path = "/schools/" + school() + "/identification";
+    String teacherEmail = accounts.get("TEACHER", school()).email();
+    // Need to know: the pupils of the teacher's classes and those they support.
+    java.util.Set<Long> taught = new java.util.HashSet<>(jdbc.sql("""
+            select p.id from pupil p join account a on a.email = ?
+            where p.class_id in (select cs.class_id from class_staff cs where cs.staff_id = a.staff_id)
+              or exists (select 1 from pupil_support_staff s where s.pupil_id = p.id and s.staff_id = a.staff_id)""")
+        .param(teacherEmail).query(Long.class).list());
+    Matcher links = FLAG_LINK.matcher(as("SENCO", school()).get(path).body());
+    String notTaught = null;
+    while (notTaught == null && links.find()) {
+      notTaught = taught.contains(Long.parseLong(links.group(2))) ? null : links.group(1);
+    }
+    assertThat(notTaught).as("a flagged pupil the teacher does not teach").isNotNull();
+    PageSession teacher = as("TEACHER", school());
+
+    assertThat(teacher.get(notTaught).status()).isEqualTo(404);
+    PageSession.Page own = teacher.get(path);
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(own.body()).doesNotContain("href=\"" + notTaught + "\"");
+    assertThat(pupils(own.body())).allSatisfy(p -> assertThat(taught).contains(p));
+  }
+
+  @Test
+  void aFlaggedPupilOnTheRegisterShowsWhatTheLatestReviewOfTheirPlanFound() {
+    PageSession senco = as("SENCO", school());
+    String path = "/schools/" + school() + "/identification";
+    Matcher links = FLAG_LINK.matcher(senco.get(path + "?register=on").body());
+    long pupil = 0;
+    long plan = 0;
+    String subject = null;
+    while (plan == 0 && links.find()) {
+      pupil = Long.parseLong(links.group(2));
+      subject = links.group(3);
+      plan = jdbc.sql("select coalesce(max(id), 0) from support_plan where pupil_id = ? and status = 'ACTIVE'")
+          .param(pupil).query(Long.class).single();
+    }
+    assertThat(plan).as("a flagged pupil on the register with a current plan").isPositive();
+    String yearGroup = yearGroup(pupil);
+    String narrowed = path + "?subject=" + subject + "&yearGroup="
+        + java.net.URLEncoder.encode(yearGroup, java.nio.charset.StandardCharsets.UTF_8);
+    String flag = path + "/pupils/" + pupil + "/" + subject;
+    Api api = new Api(port, accounts.get("SENCO", school()).apiToken());
+
+    review(api, plan, "NOT_ACHIEVED", "CHANGE");
+    String notWorking = senco.get(narrowed + "&register=plan-not-working").body();
+    assertThat(PupilChecksIntegrationTest.flagRow(notWorking, flag)).contains("Plan not working at its latest review");
+
+    review(api, plan, "ACHIEVED", "CONTINUE");
+    assertThat(PupilChecksIntegrationTest.flagRow(senco.get(narrowed + "&register=on").body(), flag))
+        .contains("Plan working at its latest review").doesNotContain("Plan not working");
+    assertThat(senco.get(narrowed + "&register=plan-not-working").body()).doesNotContain("href=\"" + flag + "\"");
+  }
+
+  /** Reviews the plan's current cycle today: every outcome with this result, and the decision. */
+  void review(Api api, long plan, String result, String decision) {
+    tools.jackson.databind.JsonNode outcomes = api.get("/api/v1/support-plans/" + plan).json().get("outcomes");
+    java.util.List<String> results = new java.util.ArrayList<>();
+    outcomes.forEach(o -> results.add("{\"outcomeId\":" + o.get("id").asLong() + ",\"result\":\"" + result
+        + "\",\"evidence\":\"Measured as the plan said\"}"));
+    Api.Response review = api.postJson("/api/v1/support-plans/" + plan + "/reviews", """
+        {"heldOn":"%s","outcomes":[%s],"whatWorked":"Small-group reading","decision":"%s"}"""
+        .formatted(java.time.LocalDate.now(clock), String.join(",", results), decision));
+    assertThat(review.status()).as(review.body()).isEqualTo(201);
+  }
+
+  static String firstFlag(String page) {
+    Matcher link = FLAG_LINK.matcher(page);
+    assertThat(link.find()).as("a flagged pupil on the page").isTrue();
+    return link.group(1);
+  }
+
+  static java.util.Set<Long> pupils(String page) {
+    java.util.Set<Long> pupils = new java.util.HashSet<>();
+    Matcher link = FLAG_LINK.matcher(page);
+    while (link.find()) {
+      pupils.add(Long.parseLong(link.group(2)));
+    }
+    return pupils;
+  }
+
+  boolean eal(long pupilId) {
+    return jdbc.sql("select eal from pupil where id = ?").param(pupilId).query(Boolean.class).single();
+  }
+
+  String yearGroup(long pupilId) {
+    return jdbc.sql("select y.name from pupil p join year_group y on y.id = p.year_group_id where p.id = ?")
+        .param(pupilId).query(String.class).single();
+  }
+
+  String status(long pupilId) {
+    return jdbc.sql("select coalesce(max(status), 'N') from register_entry where pupil_id = ?")
+        .param(pupilId).query(String.class).single();
+  }
+
+  @Test
   void aFlagIsExplainedWithAChartAndTheFiguresInATable() {
     PageSession senco = as("SENCO", school());
     Matcher link = FLAG_LINK.matcher(senco.get("/schools/" + school() + "/identification").body());
@@ -115,9 +294,19 @@ class IdentificationPageIntegrationTest {
     assertThat(empty.body()).contains("There is a problem").contains("Enter why you are dismissing this flag");
     assertThat(dismissals()).isEqualTo(before);
 
+    String detail = "dismissed " + link.group(3) + " at " + hidden(senco.get(path).body(), "point");
+    int audited = dismissalsAudited(link.group(2), detail);
+
     PageSession.Page done = senco.post(path + "/dismiss", Map.of("reason", "New to English; EAL support started"));
     assertThat(done.status()).isEqualTo(302);
     assertThat(dismissals()).isEqualTo(before + 1);
+    // kept with who dismissed it, and in the audit log
+    assertThat(jdbc.sql("""
+            select reason || ' / ' || dismissed_by from progress_flag_dismissal where pupil_id = ?
+            order by id desc fetch first 1 rows only""")
+        .param(Long.parseLong(link.group(2))).query(String.class).single())
+        .isEqualTo("New to English; EAL support started / " + accounts.get("SENCO", school()).email());
+    assertThat(dismissalsAudited(link.group(2), detail)).isEqualTo(audited + 1);
     assertThat(senco.get("/schools/" + school() + "/identification").body()).doesNotContain("href=\"" + path + "\"");
 
     PageSession teacher = as("TEACHER", school());
@@ -195,6 +384,14 @@ class IdentificationPageIntegrationTest {
   Double bandWidth(long schoolId) {
     return jdbc.sql("select band_width from identification_settings where school_id = ?")
         .param(schoolId).query(Double.class).optional().orElse(null);
+  }
+
+  /** Audit entries of the SENCO dismissing a flag of the pupil, with this detail. */
+  int dismissalsAudited(String pupilId, String detail) {
+    return jdbc.sql("""
+            select count(*) from audit_entry where action = 'UPDATE' and record_type = 'progress-flag'
+            and record_id = ? and detail = ? and actor_email = ?""")
+        .params(pupilId, detail, accounts.get("SENCO", school()).email()).query(Integer.class).single();
   }
 
   int dismissals() {

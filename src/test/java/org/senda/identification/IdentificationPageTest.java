@@ -31,6 +31,13 @@ class IdentificationPageTest {
     assertThat(browser.getTitle()).startsWith("Identification - ").endsWith(" - Senda");
     Browser.assertAccessible(browser);
 
+    new org.openqa.selenium.support.ui.Select(Browser.find(browser, "#register")).selectByValue("not-on");
+    Browser.clickAndWait(browser, "form[action$='/identification'] button[type=submit]");
+    assertThat(browser.getCurrentUrl()).contains("register=not-on");
+    assertThat(browser.findElements(By.cssSelector("table.govuk-table tbody tr .govuk-tag")))
+        .isNotEmpty().allSatisfy(tag -> assertThat(tag.getText()).isEqualTo("Not on the register"));
+    Browser.assertAccessible(browser);
+
     String flag = Browser.find(browser, "table a.govuk-link").getDomAttribute("href");
     browser.get(base + flag);
     assertThat(browser.findElements(By.cssSelector("svg[role=img] title"))).hasSize(1);

@@ -2,6 +2,9 @@ package org.senda.identification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,6 +38,9 @@ class PupilChecksIntegrationTest {
 
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  Clock clock;
 
   PageSession as(String role, long schoolId) {
     return SESSIONS.of(port, accounts.get(role, schoolId));
@@ -87,6 +93,49 @@ class PupilChecksIntegrationTest {
     assertThat(flagRow(senco.get(list).body(), flag)).doesNotContain("No hearing check recorded");
     assertThat(senco.get(checks).body()).contains("81.5%").contains("Mild loss in the left ear")
         .contains("School nurse");
+  }
+
+  @Test
+  void aPupilWithEnglishAsAnAdditionalLanguageOrRecentlyArrivedCarriesTheCautionsOnTheirFlag() {
+    PageSession senco = as("SENCO", school());
+    String list = "/schools/" + school() + "/identification";
+    LocalDate today = LocalDate.now(clock);
+    // A flagged pupil who is neither learning English nor new to the school.
+    Matcher links = FLAG_LINK.matcher(senco.get(list).body());
+    String flag = null;
+    long pupil = 0;
+    while (flag == null && links.find()) {
+      pupil = Long.parseLong(links.group(2));
+      boolean settled = jdbc.sql("""
+              select count(*) from pupil where id = ? and not eal
+                and (admission_date is null or admission_date < ?)""")
+          .params(pupil, today.minusYears(1)).query(Integer.class).single() == 1;
+      flag = settled ? links.group(1) : null;
+    }
+    assertThat(flag).as("a flagged pupil without EAL who joined over a year ago").isNotNull();
+    assertThat(flagRow(senco.get(list).body(), flag)).doesNotContain("English as an additional language")
+        .doesNotContain("Recent arrival");
+    String edit = "/schools/" + school() + "/pupils/" + pupil + "/edit";
+    Map<String, String> original = IdentificationPageChangesIntegrationTest.pupilForm(jdbc, pupil);
+    Map<String, String> changed = new HashMap<>(original);
+    changed.put("flags", original.get("flags").isEmpty() ? "EAL" : original.get("flags") + ",EAL");
+    IdentificationPageChangesIntegrationTest.date(changed, "admissionDate",
+        java.sql.Date.valueOf(today.minusMonths(1)));
+    assertThat(senco.post(edit, changed).status()).isEqualTo(302);
+    try {
+      assertThat(flagRow(senco.get(list).body(), flag)).contains("English as an additional language")
+          .contains("Recent arrival");
+      assertThat(senco.get(flag).body())
+          .contains("reflects learning English rather than a learning difficulty")
+          .contains("The pupil joined recently: allow time to settle and ask the previous school for records.");
+      assertThat(senco.get(list + "?eal=yes").body()).contains("href=\"" + flag + "\"");
+    } finally {
+      Map<String, String> back = new HashMap<>(original);
+      back.put("version", IdentificationPageChangesIntegrationTest.pupilForm(jdbc, pupil).get("version"));
+      assertThat(senco.post(edit, back).status()).isEqualTo(302);
+    }
+    assertThat(flagRow(senco.get(list).body(), flag)).doesNotContain("English as an additional language")
+        .doesNotContain("Recent arrival");
   }
 
   /** The row of the school's list of flags that links to this flag. */

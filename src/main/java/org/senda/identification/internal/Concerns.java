@@ -96,22 +96,6 @@ class Concerns {
         .list();
   }
 
-  /**
-   * The open (not yet decided) cause for concern of each pupil of the school who has one, by pupil id: the most
-   * recently raised when there are several. One query.
-   */
-  java.util.Map<Long, Long> openBySchool(long schoolId) {
-    java.util.Map<Long, Long> open = new java.util.HashMap<>();
-    jdbc.sql("""
-            select pupil_id, id from concern where school_id = ? and status <> 'DECIDED'
-            order by raised_on, id""")
-        .param(schoolId)
-        .query(rs -> {
-          open.put(rs.getLong(1), rs.getLong(2));
-        });
-    return open;
-  }
-
   java.util.Optional<Concern> find(long id) {
     return jdbc.sql(SELECT + " where id = ?").param(id).query(Concerns::concern).optional();
   }

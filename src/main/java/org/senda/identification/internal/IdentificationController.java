@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.senda.access.AccessRefused;
 import org.senda.access.Permission;
@@ -40,20 +41,20 @@ class IdentificationController {
   private final FlagDismissals dismissals;
   private final AssessmentSetup setup;
   private final Organisation organisation;
-  private final Concerns concerns;
+  private final Standings standings;
   private final NoticeLetters letters;
   private final Audit audit;
 
   IdentificationController(
       Permissions permissions, VisiblePupils visible, ProgressFlags flags, FlagDismissals dismissals,
-      AssessmentSetup setup, Organisation organisation, Concerns concerns, NoticeLetters letters, Audit audit) {
+      AssessmentSetup setup, Organisation organisation, Standings standings, NoticeLetters letters, Audit audit) {
     this.permissions = permissions;
     this.visible = visible;
     this.flags = flags;
     this.dismissals = dismissals;
     this.setup = setup;
     this.organisation = organisation;
-    this.concerns = concerns;
+    this.standings = standings;
     this.letters = letters;
     this.audit = audit;
   }
@@ -63,12 +64,17 @@ class IdentificationController {
     var canSee = visible.in(schoolId);
     SchoolSummary school = organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school " + schoolId));
     Set<String> dismissed = dismissals.of(schoolId);
-    List<ProgressFlags.Flag> rows = new ArrayList<>();
-    for (ProgressFlags.Flag flag : flags.flags(
-        schoolId, permissions.current().trustSchoolIds(), filter.subjectOrNull(), canSee)) {
+    List<ProgressFlags.Flag> flagged = flags.flags(
+        schoolId, permissions.current().trustSchoolIds(), filter.subjectOrNull(), canSee);
+    // Read on every view: a pupil's place on the register, their plan's review and their concerns change no flag.
+    Map<Long, Standings.Standing> standing = flagged.isEmpty() ? Map.of() : standings.of(schoolId);
+    List<FlaggedPupil> rows = new ArrayList<>();
+    for (ProgressFlags.Flag flag : flagged) {
       String point = flag.explanation().points().getLast();
-      if (filter.matches(flag) && !dismissed.contains(FlagDismissals.key(flag.pupilId(), flag.subject(), point))) {
-        rows.add(flag);
+      Standings.Standing stands = standing.getOrDefault(flag.pupilId(), Standings.Standing.NONE);
+      if (filter.matches(flag, stands)
+          && !dismissed.contains(FlagDismissals.key(flag.pupilId(), flag.subject(), point))) {
+        rows.add(new FlaggedPupil(flag, stands));
       }
     }
     audit.record(AuditAction.VIEW, "progress-flags", null, schoolId, "identification page");
@@ -85,19 +91,22 @@ class IdentificationController {
     model.addAttribute("lettersToPost", canManage ? letters.countToPost(schoolId) : 0);
     int pages = Pagination.pages(rows.size(), PAGE_SIZE);
     int current = Pagination.current(filter.page(), pages);
-    List<ProgressFlags.Flag> shown = rows.subList((current - 1) * PAGE_SIZE, Math.min(rows.size(), current * PAGE_SIZE));
+    List<FlaggedPupil> shown = rows.subList((current - 1) * PAGE_SIZE, Math.min(rows.size(), current * PAGE_SIZE));
     model.addAttribute("flagged", rows.size());
     model.addAttribute("firstShown", (current - 1) * PAGE_SIZE + 1);
     model.addAttribute("rows", shown);
     model.addAttribute("pagination", Pagination.of(current, pages, n -> filter.href(schoolId, n)));
-    model.addAttribute("openConcerns", rows.isEmpty() ? java.util.Map.of() : concerns.openBySchool(schoolId));
     model.addAttribute("subjectOptions", subjects);
     model.addAttribute("criterionOptions", criteria);
     model.addAttribute("yearGroupOptions", yearGroups);
     model.addAttribute("ealOptions", List.of(new Option("", "All pupils"), new Option("yes", "EAL only"),
         new Option("no", "Not EAL")));
+    model.addAttribute("registerOptions", IdentificationFilter.REGISTER_OPTIONS);
     return "identification/flags";
   }
+
+  /** A row of the page: the flag, and where the pupil stands on the register and with their plan and concerns. */
+  record FlaggedPupil(ProgressFlags.Flag flag, Standings.Standing standing) {}
 
   @GetMapping("/pupils/{pupilId}/{subject}")
   String explanation(

@@ -29,6 +29,12 @@ import org.springframework.stereotype.Component;
  * low attainers who are catching up (and are not flagged), EAL pupils with the caution, hearing and vision checks
  * for most pupils, attendance, and causes for concern at every stage.
  *
+ * <p>Shapes are drawn at random, so each school also has two pupils whose scores are set without noise, so that
+ * the demo shows them whatever the draw: its first pupil with EAL (from Year 3, on roll throughout) falls further
+ * behind in every subject, so is flagged and carries the EAL caution; its first other such pupil starts low and
+ * catches up steadily, so is flagged in none. Causes for concern take the four stages in turn, so every school with
+ * a teacher has one at each stage.
+ *
  * <p>In the first three schools, the pupils who most recently began SEN support came to it through a cause for
  * concern decided that day with the need and reason the register recorded, and their parents were told: by email,
  * and by a letter to post to each parent without an email address ({@code demo.parentsWithoutEmail.<school>}), kept
@@ -67,6 +73,9 @@ class IdentificationDemoData implements DemoContributor {
       return TYPICAL;
     }
   }
+
+  /** The starting level of the two pupils whose scores are set without noise: low, well below the year median. */
+  private static final double PROMISED_LEVEL = 84;
 
   /** How many of the trust's schools have causes for concern that started SEN support, with their notices. */
   private static final int SCHOOLS_WITH_NOTICES = 3;
@@ -164,6 +173,7 @@ class IdentificationDemoData implements DemoContributor {
         .filter(t -> !t.endsOn().isAfter(today))
         .reduce((a, b) -> b)
         .orElse(null);
+    Map<Long, Shape> promised = promised(roll, points.getFirst().assessedOn());
     for (RollEntry pupil : roll) {
       Matcher year = YEAR.matcher(pupil.yearGroupCode());
       if (!year.matches()) {
@@ -171,6 +181,7 @@ class IdentificationDemoData implements DemoContributor {
       }
       int yearNow = Integer.parseInt(year.group(1));
       double level = 100 + random.nextGaussian() * 12;
+      Shape promise = promised.get(pupil.id());
       for (AssessmentSetup.Subject subject : subjects.values()) {
         Shape shape = Shape.pick(random);
         double subjectLevel = level + random.nextGaussian() * 4;
@@ -181,7 +192,10 @@ class IdentificationDemoData implements DemoContributor {
           if (yearNow - yearsAgo < 1 || !onRoll) {
             continue;
           }
-          double score = score(shape, subjectLevel, i, points.size()) + random.nextGaussian() * 1.5;
+          // The noise is drawn for every pupil, so that the promised two leave every other pupil's scores as drawn.
+          double noise = random.nextGaussian() * 1.5;
+          double score = promise == null ? score(shape, subjectLevel, i, points.size()) + noise
+              : score(promise, PROMISED_LEVEL, i, points.size());
           score = Math.max(subject.min(), Math.min(subject.max(), Math.round(score)));
           scores.add(new ScoreWriter.Score(pupil.id(), subject.id(), point.id(), score));
         }
@@ -233,13 +247,33 @@ class IdentificationDemoData implements DemoContributor {
   }
 
   /** A pupil on roll, as the generator needs them. */
-  private record RollEntry(long id, String yearGroupCode, @Nullable LocalDate admissionDate) {}
+  private record RollEntry(long id, String yearGroupCode, @Nullable LocalDate admissionDate, boolean eal) {}
 
   private List<RollEntry> roll(long schoolId, LocalDate today) {
     return jdbc.query("""
-            select p.id, y.code, p.admission_date from pupil p join year_group y on y.id = p.year_group_id
+            select p.id, y.code, p.admission_date, p.eal from pupil p join year_group y on y.id = p.year_group_id
             where p.school_id = ? and (p.leaving_date is null or p.leaving_date > ?) order by p.id""",
-        (rs, n) -> new RollEntry(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class)), schoolId, today);
+        (rs, n) -> new RollEntry(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getBoolean(4)),
+        schoolId, today);
+  }
+
+  /**
+   * The two pupils whose scores are set without noise, with their shape: the first pupil with EAL who has a full
+   * history (Year 3 or above, on roll since {@code firstPoint}) falls further behind, and the first other such
+   * pupil catches up. A school without such a pupil has no promise for them.
+   */
+  private static Map<Long, Shape> promised(List<RollEntry> roll, LocalDate firstPoint) {
+    Map<Long, Shape> promised = new HashMap<>();
+    for (RollEntry pupil : roll) {
+      Matcher year = YEAR.matcher(pupil.yearGroupCode());
+      boolean fullHistory = year.matches() && Integer.parseInt(year.group(1)) >= 3
+          && (pupil.admissionDate() == null || !pupil.admissionDate().isAfter(firstPoint));
+      Shape shape = pupil.eal() ? Shape.GAP_WIDENING : Shape.CATCHING_UP;
+      if (fullHistory && !promised.containsValue(shape)) {
+        promised.put(pupil.id(), shape);
+      }
+    }
+    return promised;
   }
 
   private void seedConcerns(long schoolId, List<RollEntry> roll, Random random, LocalDate today,
