@@ -250,7 +250,8 @@ class ConcernDecisionIntegrationTest {
         .containsEntry("decision_notes", reason);
     assertThat(concern.get("decided_on").toString()).isEqualTo(LocalDate.now(clock).toString());
     assertThat(concern.get("review_on")).isNull();
-    assertThat(page("SENCO", school()).get(base).body()).contains("Request a specialist assessment");
+    assertThat(page("SENCO", school()).get(base).body()).contains("Request a specialist assessment",
+        "decision-reason", reason);
     assertThat(jdbc.sql("""
             select count(*) from audit_entry where action = 'UPDATE' and record_type = 'concern' and record_id = ?
               and detail = 'decided SPECIALIST_ASSESSMENT'""")

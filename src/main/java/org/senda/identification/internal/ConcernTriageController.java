@@ -93,6 +93,8 @@ class ConcernTriageController {
     model.addAttribute("letters", senSupport ? letters.ofConcern(concernId) : List.of());
     model.addAttribute("decisionTitle", checked.concern().decision() == null ? null
         : ConcernDecision.valueOf(checked.concern().decision()).title());
+    model.addAttribute("decisionRecord", checked.concern().decision() == null ? null
+        : concerns.decisionRecord(concernId).orElse(null));
     return fill(model, checked, "identification/concern");
   }
 

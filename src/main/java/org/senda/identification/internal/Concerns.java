@@ -96,6 +96,17 @@ class Concerns {
         .list();
   }
 
+  /** Why the SENCO decided as they did, and when; empty while the concern is undecided. */
+  record DecisionRecord(String reason, LocalDate decidedOn) {}
+
+  java.util.Optional<DecisionRecord> decisionRecord(long concernId) {
+    return jdbc.sql("select decision_notes, decided_on from concern where id = ? and decided_on is not null")
+        .param(concernId)
+        .query((rs, n) -> new DecisionRecord(java.util.Objects.requireNonNullElse(rs.getString("decision_notes"), ""),
+            rs.getObject("decided_on", LocalDate.class)))
+        .optional();
+  }
+
   java.util.Optional<Concern> find(long id) {
     return jdbc.sql(SELECT + " where id = ?").param(id).query(Concerns::concern).optional();
   }
