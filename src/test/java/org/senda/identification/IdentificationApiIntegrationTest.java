@@ -104,6 +104,12 @@ class IdentificationApiIntegrationTest {
         "/api/v1/schools/" + school() + "/assessment-imports?dryRun=true", "text/csv", csv);
     assertThat(dryRun.status()).isEqualTo(200);
     assertThat(dryRun.json().get("created").asInt() + dryRun.json().get("updated").asInt()).isEqualTo(2);
+    assertThat(dryRun.json().get("preview").size()).isEqualTo(2);
+    assertThat(dryRun.json().get("preview").get(1).get("row").asInt()).isEqualTo(3);
+    assertThat(dryRun.json().get("preview").get(1).get("upn").asString()).isEqualTo(upn);
+    assertThat(dryRun.json().get("preview").get(1).get("assessmentPoint").asString()).isEqualTo(point);
+    assertThat(dryRun.json().get("preview").get(1).get("score").asString()).isEqualTo("99");
+    assertThat(dryRun.json().get("preview").get(1).get("action").asString()).isIn("create", "update");
     assertThat(scoreCount()).isEqualTo(before);
 
     Api.Response run = as("SENCO", school()).post(

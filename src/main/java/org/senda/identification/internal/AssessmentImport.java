@@ -65,11 +65,6 @@ class AssessmentImport {
     this.audit = audit;
   }
 
-  @Transactional
-  Result run(long schoolId, String csv, boolean dryRun) {
-    return preview(schoolId, csv, dryRun, null).result();
-  }
-
   /**
    * Checks (and unless {@code dryRun} writes) the file, saying row by row what it changes.
    *

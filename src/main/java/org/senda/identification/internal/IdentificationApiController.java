@@ -54,7 +54,28 @@ class IdentificationApiController {
       @PathVariable long schoolId, @RequestParam(defaultValue = "false") boolean dryRun,
       @RequestBody(required = false) @Nullable String csv) {
     permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    return importResult(assessmentImport.run(schoolId, csv == null ? "" : csv, dryRun), dryRun);
+    ImportPreview<AssessmentImport.Change> preview = assessmentImport.preview(schoolId, csv == null ? "" : csv,
+        dryRun, null);
+    if (!dryRun || !preview.result().errors().isEmpty()) {
+      return importResult(preview.result(), dryRun);
+    }
+    // a dry run also lists each score it would add or replace, as the pupil import's dry run lists its pupils
+    Map<String, Object> answer = new java.util.LinkedHashMap<>();
+    answer.put("created", preview.result().created());
+    answer.put("updated", preview.result().updated());
+    answer.put("dryRun", true);
+    answer.put("preview", preview.changes().stream().map(c -> {
+      Map<String, Object> row = new java.util.LinkedHashMap<>();
+      row.put("row", c.row());
+      row.put("upn", c.upn());
+      row.put("subject", c.subject());
+      row.put("assessmentPoint", c.point());
+      row.put("score", c.score());
+      row.put("before", c.before());
+      row.put("action", c.creates() ? "create" : "update");
+      return row;
+    }).toList());
+    return ResponseEntity.ok(answer);
   }
 
   /** Attendance from CSV ({@code upn,term,attendance_percent}); all or nothing, like the score import. */
