@@ -1,18 +1,16 @@
 package org.senda.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.senda.test.MigrationDatabase.insert;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.senda.test.TestDatabase;
+import org.senda.test.MigrationDatabase;
 
 /**
  * A school's provision recorded before groups had several weekly times and before impact reviews were kept is
@@ -21,49 +19,22 @@ import org.senda.test.TestDatabase;
  */
 class ProvisionMigrationIntegrationTest {
 
-  private final String name = "senda_migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-  private final String server = System.getProperty("senda.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
-  private String url;
-  private String user;
+  private MigrationDatabase database;
 
   @BeforeEach
   void freshDatabase() throws SQLException {
-    if (TestDatabase.postgresql()) {
-      try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "")) {
-        c.createStatement().execute("create database " + name);
-      }
-      url = server + name;
-      user = "postgres";
-    } else {
-      url = "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
-      user = "sa";
-    }
+    database = new MigrationDatabase();
   }
 
   @AfterEach
   void dropDatabase() throws SQLException {
-    if (TestDatabase.postgresql()) {
-      try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "")) {
-        c.createStatement().execute("drop database if exists " + name + " with (force)");
-      }
-    } else {
-      try (Connection c = DriverManager.getConnection(url, user, "")) {
-        c.createStatement().execute("shutdown");
-      }
-    }
-  }
-
-  private Flyway flyway(String target) {
-    return Flyway.configure().dataSource(url, user, "")
-        .locations("classpath:db/migration/common",
-            "classpath:db/migration/" + (TestDatabase.postgresql() ? "postgresql" : "h2"))
-        .outOfOrder(true).target(target).load();
+    database.drop();
   }
 
   @Test
   void aGroupsDayAndTimeBecomeItsFirstWeeklyTimeAndItsImpactReviewIsKept() throws SQLException {
-    flyway("9.2").migrate();
-    try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+    database.flyway("9.2").migrate();
+    try (Connection c = database.connect(); Statement s = c.createStatement()) {
       long trust = insert(s, "insert into trust (name) values ('Migration Trust')", "trust");
       long school = insert(s, "insert into school (trust_id, name, urn, dfe_number, phase, local_authority) values ("
           + trust + ", 'Migration School', '990001', '99900001', 'PRIMARY', 'Testshire')", "school");
@@ -82,7 +53,7 @@ class ProvisionMigrationIntegrationTest {
       long unscheduled = insert(s, group.formatted(school, intervention, "null", "null", "null", "null"),
           "provision_group");
 
-      flyway("latest").migrate();
+      database.flyway("latest").migrate();
 
       ResultSet slots = s.executeQuery("select group_id, school_id, day_of_week, start_time, minutes "
           + "from provision_group_slot order by group_id");
@@ -112,8 +83,8 @@ class ProvisionMigrationIntegrationTest {
 
   @Test
   void aGroupRecordedBeforeKindsIsOneToOneWithOnePupilAndAGroupWithMore() throws SQLException {
-    flyway("9.11").migrate();
-    try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+    database.flyway("9.11").migrate();
+    try (Connection c = database.connect(); Statement s = c.createStatement()) {
       long trust = insert(s, "insert into trust (name) values ('Kind Trust')", "trust");
       long school = insert(s, "insert into school (trust_id, name, urn, dfe_number, phase, local_authority) values ("
           + trust + ", 'Kind School', '990002', '99900002', 'PRIMARY', 'Testshire')", "school");
@@ -147,7 +118,7 @@ class ProvisionMigrationIntegrationTest {
             + pupil + ", " + school + ")");
       }
 
-      flyway("latest").migrate();
+      database.flyway("latest").migrate();
 
       ResultSet kinds = s.executeQuery("select id, kind, lessons from provision_group order by id");
       java.util.Map<Long, String> byGroup = new java.util.HashMap<>();
@@ -160,12 +131,5 @@ class ProvisionMigrationIntegrationTest {
           "update provision_group set kind = 'CLASS' where id = " + one)).as("only the three kinds")
           .isInstanceOf(SQLException.class);
     }
-  }
-
-  private static long insert(Statement s, String sql, String table) throws SQLException {
-    s.executeUpdate(sql);
-    ResultSet max = s.executeQuery("select max(id) from " + table);
-    max.next();
-    return max.getLong(1);
   }
 }

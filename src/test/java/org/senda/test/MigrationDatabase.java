@@ -1,0 +1,66 @@
+package org.senda.test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A fresh, empty database of its own for a migration test, on H2, or on PostgreSQL in the PostgreSQL pass: migrate
+ * it to a version, put in the rows an older Senda would have written, then migrate the rest of the way.
+ */
+public final class MigrationDatabase {
+
+  private final String name = "senda_migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private final String server = System.getProperty("senda.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
+  private final String url;
+  private final String user;
+
+  public MigrationDatabase() throws SQLException {
+    if (TestDatabase.postgresql()) {
+      try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "")) {
+        c.createStatement().execute("create database " + name);
+      }
+      url = server + name;
+      user = "postgres";
+    } else {
+      url = "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
+      user = "sa";
+    }
+  }
+
+  /** Senda's migrations up to and including {@code target} (a version such as "9.2"), as the application runs them. */
+  public Flyway flyway(String target) {
+    return Flyway.configure().dataSource(url, user, "")
+        .locations("classpath:db/migration/common",
+            "classpath:db/migration/" + (TestDatabase.postgresql() ? "postgresql" : "h2"))
+        .outOfOrder(true).target(target).load();
+  }
+
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(url, user, "");
+  }
+
+  /** Inserts a row and answers the highest id of its table (the row's, as the test is alone in the database). */
+  public static long insert(Statement s, String sql, String table) throws SQLException {
+    s.executeUpdate(sql);
+    ResultSet max = s.executeQuery("select max(id) from " + table);
+    max.next();
+    return max.getLong(1);
+  }
+
+  public void drop() throws SQLException {
+    if (TestDatabase.postgresql()) {
+      try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "")) {
+        c.createStatement().execute("drop database if exists " + name + " with (force)");
+      }
+    } else {
+      try (Connection c = connect()) {
+        c.createStatement().execute("shutdown");
+      }
+    }
+  }
+}
