@@ -355,6 +355,7 @@ class NoticeLettersIntegrationTest {
             select c.school_id, c.pupil_id, c.id, current_date, 'Parent: no email address, post the letter',
               current_timestamp
             from concern c where c.school_id = ? and c.id <> ?
+              and not exists (select 1 from parent_notice n where n.concern_id = c.id)
               and c.id in (select min(c2.id) from concern c2 where c2.school_id = ? group by c2.pupil_id)
               and c.id <= (select min(c3.id) + 40 from concern c3 where c3.school_id = ?)""")
         .params(school(), parent.concernId(), school(), school()).update();
