@@ -10,9 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.senda.test.MigrationDatabase;
 
 /**
@@ -22,17 +21,8 @@ import org.senda.test.MigrationDatabase;
  */
 class NoticeMigrationIntegrationTest {
 
-  private MigrationDatabase database;
-
-  @BeforeEach
-  void freshDatabase() throws SQLException {
-    database = new MigrationDatabase();
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    database.drop();
-  }
+  @RegisterExtension
+  final MigrationDatabase database = new MigrationDatabase();
 
   @Test
   void aConcernKeepsItsLatestNoticeWithEveryLetterAndCannotBeGivenASecond() throws SQLException {

@@ -7,9 +7,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.senda.test.MigrationDatabase;
 
 /**
@@ -19,17 +18,8 @@ import org.senda.test.MigrationDatabase;
  */
 class ProvisionMigrationIntegrationTest {
 
-  private MigrationDatabase database;
-
-  @BeforeEach
-  void freshDatabase() throws SQLException {
-    database = new MigrationDatabase();
-  }
-
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    database.drop();
-  }
+  @RegisterExtension
+  final MigrationDatabase database = new MigrationDatabase();
 
   @Test
   void aGroupsDayAndTimeBecomeItsFirstWeeklyTimeAndItsImpactReviewIsKept() throws SQLException {

@@ -7,19 +7,25 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fresh, empty database of its own for a migration test, on H2, or on PostgreSQL in the PostgreSQL pass: migrate
- * it to a version, put in the rows an older Senda would have written, then migrate the rest of the way.
+ * it to a version, put in the rows an older Senda would have written, then migrate the rest of the way. Registered
+ * on a test class ({@code @RegisterExtension}), it makes a new database before each test and drops it after.
  */
-public final class MigrationDatabase {
+public final class MigrationDatabase implements BeforeEachCallback, AfterEachCallback {
 
-  private final String name = "senda_migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private final String server = System.getProperty("senda.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
-  private final String url;
-  private final String user;
+  private String name;
+  private String url;
+  private String user;
 
-  public MigrationDatabase() throws SQLException {
+  @Override
+  public void beforeEach(ExtensionContext context) throws SQLException {
+    name = "senda_migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     if (TestDatabase.postgresql()) {
       try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "")) {
         c.createStatement().execute("create database " + name);
@@ -52,7 +58,8 @@ public final class MigrationDatabase {
     return max.getLong(1);
   }
 
-  public void drop() throws SQLException {
+  @Override
+  public void afterEach(ExtensionContext context) throws SQLException {
     if (TestDatabase.postgresql()) {
       try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "")) {
         c.createStatement().execute("drop database if exists " + name + " with (force)");
