@@ -1,105 +1,46 @@
 package org.senda.pupils.internal;
 
-import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
-import org.jspecify.annotations.Nullable;
-import org.senda.access.AccessRefused;
-import org.senda.access.Permission;
+import java.util.List;
 import org.senda.access.Permissions;
 import org.senda.organisation.Organisation;
-import org.springframework.http.ResponseEntity;
+import org.senda.pupils.PupilImportColumn;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/**
- * The import pages: upload a CSV or XLSX export, see how its headers were read and what it would create and
- * update (a dry run), then confirm; or see every row's errors. The file waits in the session between the dry run
- * and the confirmation (a {@link HeldImport}), so what is imported is exactly what was previewed, and not over
- * pupils changed since.
- */
+/** The pupil import pages: pupils from the MIS, matched by UPN (see {@link FileImportController}). */
 @Controller
 @RequestMapping("/schools/{schoolId}/pupil-imports")
-class PupilImportController {
+class PupilImportController extends FileImportController<PupilImportResult> {
 
   private final PupilImporter importer;
-  private final HeldImport<PupilImportResult> held;
-  private final Permissions permissions;
-  private final Organisation organisation;
 
   PupilImportController(PupilImporter importer, Permissions permissions, Organisation organisation) {
+    super(new HeldImport<>("pupilImport", importer::run), permissions, organisation);
     this.importer = importer;
-    this.held = new HeldImport<>("pupilImport", importer::run);
-    this.permissions = permissions;
-    this.organisation = organisation;
   }
 
-  @GetMapping
-  String upload(@PathVariable long schoolId, Model model) {
-    permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    return uploadPage(schoolId, null, model);
+  @Override
+  String path() {
+    return "pupil-imports";
   }
 
-  @GetMapping("/template.csv")
-  ResponseEntity<byte[]> csvTemplate(@PathVariable long schoolId) {
-    permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    return ImportPages.csvTemplate(importer.columns(), "pupil-import-template");
+  @Override
+  List<PupilImportColumn> columns() {
+    return importer.columns();
   }
 
-  @GetMapping("/template.xlsx")
-  ResponseEntity<byte[]> xlsxTemplate(@PathVariable long schoolId) {
-    permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    return ImportPages.xlsxTemplate(importer.columns(), "pupil-import-template");
-  }
-
-  @PostMapping
-  String preview(@PathVariable long schoolId, @RequestParam(name = "file", required = false) MultipartFile file,
-      HttpSession session, Model model) throws IOException {
-    permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    String problem = ImportPages.fileProblem(file);
-    if (problem != null) {
-      return uploadPage(schoolId, problem, model);
-    }
-    String filename = ImportPages.filename(file);
-    return shown(schoolId, filename, held.preview(schoolId, filename, file.getBytes(), session), model);
-  }
-
-  @PostMapping("/confirm")
-  String confirm(@PathVariable long schoolId, HttpSession session, Model model, RedirectAttributes flash) {
-    permissions.require(schoolId, Permission.IMPORT_PUPILS);
-    var confirmed = held.confirm(schoolId, session);
-    if (confirmed.isEmpty()) {
-      flash.addFlashAttribute("important", "Upload the file again: the preview has expired");
-      return "redirect:/schools/" + schoolId + "/pupil-imports";
-    }
-    PupilImportResult result = confirmed.get().result();
-    if (!result.ok() || result.changedSincePreview()) {
-      return shown(schoolId, confirmed.get().filename(), result, model);
-    }
-    flash.addFlashAttribute("success", "Pupils imported: " + result.created() + " added, " + result.updated()
-        + " updated");
-    return "redirect:/schools/" + schoolId + "/pupil-imports";
-  }
-
-  /** The preview, or every row's errors. */
-  private String shown(long schoolId, String filename, PupilImportResult result, Model model) {
-    model.addAttribute("school", organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school")));
-    model.addAttribute("result", result);
-    model.addAttribute("filename", filename);
-    model.addAttribute("uploadPath", "/schools/" + schoolId + "/pupil-imports");
-    return result.ok() ? "pupils/import-preview" : "pupils/import-errors";
-  }
-
-  private String uploadPage(long schoolId, @Nullable String error, Model model) {
-    model.addAttribute("school", organisation.school(schoolId).orElseThrow(() -> new AccessRefused("school")));
-    model.addAttribute("columns", importer.columns());
-    model.addAttribute("fileError", error);
+  @Override
+  String uploadView() {
     return "pupils/import";
+  }
+
+  @Override
+  String previewView() {
+    return "pupils/import-preview";
+  }
+
+  @Override
+  String imported(PupilImportResult result) {
+    return "Pupils imported: " + result.created() + " added, " + result.updated() + " updated";
   }
 }
