@@ -99,6 +99,11 @@ class ProvisionPageTest {
     browser.get(url("/trust/provision/effectiveness"));
     assertThat(browser.findElements(By.cssSelector("#trust-table tbody tr"))).isNotEmpty();
     Browser.assertAccessible(browser);
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("intervention"))).selectByVisibleText("Toe by Toe");
+    Browser.clickAndWait(browser, "#compare-form button");
+    assertThat(browser.findElement(By.id("compare-table")).getText()).contains("Toe by Toe in each school");
+    assertThat(browser.findElements(By.cssSelector("#compare-table tbody tr"))).hasSizeGreaterThan(1);
+    Browser.assertAccessible(browser);
 
     Browser.clickAndWait(browser, "#trust-catalogue-link");
     assertThat(browser.findElement(By.id("trust-interventions-table")).getText()).contains("Toe by Toe");

@@ -670,7 +670,65 @@ class ProvisionPagesIntegrationTest {
 
     PageSession.Page after = lead.get(path);
     assertThat(after.body()).contains("Lexia reading (trust count)");
-    SqlStatements.assertBounded(15, SqlStatements.of(before), SqlStatements.of(after));
+    PageSession.Page compared = lead.get(path + "?intervention=" + sharedIntervention("Toe by Toe"));
+    assertThat(compared.body()).contains("id=\"compare-table\"");
+    SqlStatements.assertBounded(15, SqlStatements.of(before), SqlStatements.of(after), SqlStatements.of(compared));
+  }
+
+  @Test
+  void theTrustLeadComparesOneInterventionSchoolBySchool() {
+    PageSession lead = SESSIONS.of(port, accounts.get("TRUST_SEND_LEAD", null));
+    String path = "/trust/provision/effectiveness";
+    long toeByToe = sharedIntervention("Toe by Toe");
+    String page = lead.get(path + "?intervention=" + toeByToe).body();
+
+    // Each school's own table has a Toe by Toe row; the comparison has the same figures under the school's name.
+    Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
+    java.util.regex.Matcher schoolHeading = java.util.regex.Pattern
+        .compile("<h2 class=\"govuk-heading-m\">([^<]+)</h2>\\s*<table class=\"govuk-table\" id=\"(school-\\d+)\"")
+        .matcher(page);
+    while (schoolHeading.find()) {
+      List<String> row = tableRows(page, schoolHeading.group(2)).get("Toe by Toe");
+      if (row != null) {
+        expected.put(HtmlUtils.htmlUnescape(schoolHeading.group(1)), row);
+      }
+    }
+    assertThat(expected).as("schools that ran Toe by Toe").hasSizeGreaterThan(1);
+    assertThat(tableRows(page, "compare-table")).isEqualTo(expected);
+    assertThat(page).contains("Toe by Toe in each school", "<option value=\"" + toeByToe + "\" selected=\"selected\"");
+
+    assertThat(lead.get(path + "?intervention=999999").status()).as("not an intervention of the trust").isEqualTo(404);
+    assertThat(as("SENCO", accounts.schoolIds().getFirst()).get(path + "?intervention=" + toeByToe).status())
+        .isEqualTo(403);
+  }
+
+  private long sharedIntervention(String name) {
+    return jdbc.sql("select min(id) from intervention where school_id is null and name = ?").param(name)
+        .query(Long.class).single();
+  }
+
+  /** The rows of a table by the text of their heading cell (tags and small-sample tags left out): their cells. */
+  private static Map<String, List<String>> tableRows(String page, String id) {
+    int start = page.indexOf("id=\"" + id + "\"");
+    assertThat(start).as("table " + id).isPositive();
+    String table = page.substring(start, page.indexOf("</table>", start));
+    Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
+    java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?s)<tr class=\"govuk-table__row\">\\s*<th scope=\"row\""
+        + "[^>]*>(.*?)</th>(.*?)</tr>").matcher(table);
+    while (row.find()) {
+      String heading = text(row.group(1).replaceAll("(?s)<strong.*?</strong>", ""));
+      List<String> cells = new java.util.ArrayList<>();
+      java.util.regex.Matcher cell = java.util.regex.Pattern.compile("(?s)<td[^>]*>(.*?)</td>").matcher(row.group(2));
+      while (cell.find()) {
+        cells.add(text(cell.group(1)));
+      }
+      rows.put(heading, cells);
+    }
+    return rows;
+  }
+
+  private static String text(String html) {
+    return HtmlUtils.htmlUnescape(html.replaceAll("(?s)<[^>]+>", " ")).replaceAll("\\s+", " ").trim();
   }
 
   @Test

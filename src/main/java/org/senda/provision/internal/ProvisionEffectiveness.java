@@ -67,7 +67,21 @@ class ProvisionEffectiveness {
   record SchoolRows(long schoolId, String school, List<Row> rows) {}
 
   /** The trust's figures for each intervention, and each school's, from a fixed number of queries. */
-  record TrustEffectiveness(List<Row> trust, List<SchoolRows> schools) {}
+  record TrustEffectiveness(List<Row> trust, List<SchoolRows> schools) {
+
+    /** One intervention's figures in each school that has run it, in the schools' order. */
+    List<SchoolRow> across(long interventionId) {
+      List<SchoolRow> across = new ArrayList<>();
+      for (SchoolRows school : schools) {
+        school.rows().stream().filter(r -> r.interventionId() == interventionId).findFirst()
+            .ifPresent(r -> across.add(new SchoolRow(school.schoolId(), school.school(), r)));
+      }
+      return across;
+    }
+  }
+
+  /** A school's figures for one intervention. */
+  record SchoolRow(long schoolId, String school, Row row) {}
 
   @Transactional
   TrustEffectiveness forTrust(List<org.senda.organisation.SchoolSummary> schools) {

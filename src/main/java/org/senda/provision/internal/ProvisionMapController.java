@@ -235,15 +235,22 @@ class ProvisionMapController {
   record Bar(String label, double percent, String figure, boolean small) {}
 
   static List<Bar> gainBars(List<ProvisionEffectiveness.Row> rows) {
-    BigDecimal max = rows.stream().map(ProvisionEffectiveness.Row::averageGain).filter(java.util.Objects::nonNull)
-        .max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
+    return gainBars(rows, r -> r, ProvisionEffectiveness.Row::intervention);
+  }
+
+  /** Bars of the average gain of each item's figures, the longest for the largest gain, labelled by {@code label}. */
+  static <T> List<Bar> gainBars(List<T> items, java.util.function.Function<T, ProvisionEffectiveness.Row> row,
+      java.util.function.Function<T, String> label) {
+    BigDecimal max = items.stream().map(row).map(ProvisionEffectiveness.Row::averageGain)
+        .filter(java.util.Objects::nonNull).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
     if (max.signum() <= 0) {
       max = BigDecimal.ONE;
     }
     List<Bar> bars = new ArrayList<>();
-    for (ProvisionEffectiveness.Row r : rows) {
+    for (T item : items) {
+      ProvisionEffectiveness.Row r = row.apply(item);
       BigDecimal gain = r.averageGain() == null ? BigDecimal.ZERO : r.averageGain().max(BigDecimal.ZERO);
-      bars.add(new Bar(r.intervention(), gain.doubleValue() * 100 / max.doubleValue(),
+      bars.add(new Bar(label.apply(item), gain.doubleValue() * 100 / max.doubleValue(),
           r.averageGain() == null ? "no measures" : r.averageGain().toPlainString(), r.smallSample()));
     }
     return bars;
@@ -258,14 +265,29 @@ class ProvisionMapController {
     return "provision/effectiveness";
   }
 
+  /**
+   * The trust's figures for each intervention and each school's; with {@code intervention}, also that intervention
+   * side by side in each school that has run it (404 for one the trust's schools have not run).
+   */
   @GetMapping("/trust/provision/effectiveness")
-  String trustEffectiveness(Model model) {
+  String trustEffectiveness(@RequestParam(required = false) @Nullable Long intervention, Model model) {
     permissions.requireAcrossTrust(Permission.VIEW_AGGREGATES);
     List<SchoolSummary> schools = organisation.schools(permissions.current().trustSchoolIds()).stream()
         .sorted(java.util.Comparator.comparing(SchoolSummary::name)).toList();
     ProvisionEffectiveness.TrustEffectiveness result = effectiveness.forTrust(schools);
     model.addAttribute("result", result);
     model.addAttribute("bars", gainBars(result.trust()));
+    model.addAttribute("compared", null);
+    if (intervention != null) {
+      ProvisionEffectiveness.Row compared = result.trust().stream()
+          .filter(r -> r.interventionId() == intervention).findFirst()
+          .orElseThrow(() -> new AccessRefused("intervention " + intervention));
+      List<ProvisionEffectiveness.SchoolRow> across = result.across(intervention);
+      model.addAttribute("compared", compared);
+      model.addAttribute("across", across);
+      model.addAttribute("acrossBars", gainBars(across, ProvisionEffectiveness.SchoolRow::row,
+          ProvisionEffectiveness.SchoolRow::school));
+    }
     model.addAttribute("trustName", organisation.trustName(permissions.current().trustId()).orElse("Trust"));
     model.addAttribute("keepsCatalogue", permissions.current().trustRoles().contains(org.senda.access.Role.TRUST_SEND_LEAD));
     return "provision/trust-effectiveness";
