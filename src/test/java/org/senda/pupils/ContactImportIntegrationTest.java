@@ -96,6 +96,11 @@ class ContactImportIntegrationTest {
     assertThat(dryRun.json().get("updated").asInt()).isZero();
     assertThat(dryRun.json().get("preview").get(0).get("action").asString()).isEqualTo("create");
     assertThat(contacts(amelia)).as("a dry run writes nothing").isZero();
+    assertThat(jdbc.sql("""
+            select count(*) from audit_entry where record_type = 'contact-import' and action = 'VIEW'
+              and school_id = ? and detail = 'preview of 3 rows'""")
+        .param(school.schoolId()).query(Long.class).single()).as("the preview's read of the pupils is audited")
+        .isPositive();
 
     Api.Response imported = importCsv(csv, false);
     assertThat(imported.status()).as(imported.body()).isEqualTo(200);

@@ -135,6 +135,8 @@ class ContactImporter {
     String fingerprint = fingerprint(rows);
     boolean changed = previewed != null && !previewed.equals(fingerprint);
     if (dryRun || changed) {
+      // the preview names the pupils the file's UPNs belong to: a read of pupil records
+      audit.record(AuditAction.VIEW, "contact-import", null, schoolId, "preview of " + rows.size() + " rows");
       return new ContactImportResult(created, updated, List.of(), preview, headers.mapping(), true, fingerprint,
           changed);
     }
