@@ -26,10 +26,28 @@ class ProvisionEffectiveness {
   static final int SMALL_GROUPS = 3;
   static final int SMALL_PUPILS = 10;
 
+  /** A line of an effectiveness table or chart: what it is about (an intervention, or a school) and its figures. */
+  interface Line {
+    String label();
+
+    Row figures();
+  }
+
   record Row(long interventionId, String intervention, String areaOfNeed, int groups, int pupils,
       int pupilsMeasured, @Nullable BigDecimal averageGain, @Nullable BigDecimal shareMeetingExitTarget,
       BigDecimal totalCost, @Nullable BigDecimal costPerPupil, @Nullable BigDecimal costPerUnitOfGain,
-      boolean smallSample) {}
+      boolean smallSample) implements Line {
+
+    @Override
+    public String label() {
+      return intervention;
+    }
+
+    @Override
+    public Row figures() {
+      return this;
+    }
+  }
 
   private final ProvisionReports reports;
   private final Permissions permissions;
@@ -81,7 +99,18 @@ class ProvisionEffectiveness {
   }
 
   /** A school's figures for one intervention. */
-  record SchoolRow(long schoolId, String school, Row row) {}
+  record SchoolRow(long schoolId, String school, Row row) implements Line {
+
+    @Override
+    public String label() {
+      return school;
+    }
+
+    @Override
+    public Row figures() {
+      return row;
+    }
+  }
 
   @Transactional
   TrustEffectiveness forTrust(List<org.senda.organisation.SchoolSummary> schools) {

@@ -234,23 +234,18 @@ class ProvisionMapController {
   /** A bar of the chart: its label, its length as a share of the longest (0-100) and the figure shown. */
   record Bar(String label, double percent, String figure, boolean small) {}
 
-  static List<Bar> gainBars(List<ProvisionEffectiveness.Row> rows) {
-    return gainBars(rows, r -> r, ProvisionEffectiveness.Row::intervention);
-  }
-
-  /** Bars of the average gain of each item's figures, the longest for the largest gain, labelled by {@code label}. */
-  static <T> List<Bar> gainBars(List<T> items, java.util.function.Function<T, ProvisionEffectiveness.Row> row,
-      java.util.function.Function<T, String> label) {
-    BigDecimal max = items.stream().map(row).map(ProvisionEffectiveness.Row::averageGain)
-        .filter(java.util.Objects::nonNull).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
+  /** Bars of each line's average gain, the longest for the largest gain. */
+  static List<Bar> gainBars(List<? extends ProvisionEffectiveness.Line> lines) {
+    BigDecimal max = lines.stream().map(l -> l.figures().averageGain()).filter(java.util.Objects::nonNull)
+        .max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
     if (max.signum() <= 0) {
       max = BigDecimal.ONE;
     }
     List<Bar> bars = new ArrayList<>();
-    for (T item : items) {
-      ProvisionEffectiveness.Row r = row.apply(item);
+    for (ProvisionEffectiveness.Line line : lines) {
+      ProvisionEffectiveness.Row r = line.figures();
       BigDecimal gain = r.averageGain() == null ? BigDecimal.ZERO : r.averageGain().max(BigDecimal.ZERO);
-      bars.add(new Bar(label.apply(item), gain.doubleValue() * 100 / max.doubleValue(),
+      bars.add(new Bar(line.label(), gain.doubleValue() * 100 / max.doubleValue(),
           r.averageGain() == null ? "no measures" : r.averageGain().toPlainString(), r.smallSample()));
     }
     return bars;
@@ -285,8 +280,7 @@ class ProvisionMapController {
       List<ProvisionEffectiveness.SchoolRow> across = result.across(intervention);
       model.addAttribute("compared", compared);
       model.addAttribute("across", across);
-      model.addAttribute("acrossBars", gainBars(across, ProvisionEffectiveness.SchoolRow::row,
-          ProvisionEffectiveness.SchoolRow::school));
+      model.addAttribute("acrossBars", gainBars(across));
     }
     model.addAttribute("trustName", organisation.trustName(permissions.current().trustId()).orElse("Trust"));
     model.addAttribute("keepsCatalogue", permissions.current().trustRoles().contains(org.senda.access.Role.TRUST_SEND_LEAD));
