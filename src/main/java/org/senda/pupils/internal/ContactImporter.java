@@ -201,20 +201,12 @@ class ContactImporter {
             "Import the pupil first, or check the UPN against the MIS"));
       }
     }
-    String name = values.get("name");
-    if (name == null) {
-      errors.add(new PupilImportError(row, "name", null, "Enter the contact's name",
-          "Add the parent's or carer's full name"));
-    } else if (name.length() > 200) {
-      errors.add(new PupilImportError(row, "name", name, "Name must be 200 characters or fewer", "Shorten the name"));
-    }
-    String relationship = values.get("relationship");
-    if (relationship == null) {
-      errors.add(new PupilImportError(row, "relationship", null, "Enter the contact's relationship to the pupil",
-          "Write how they are related, for example Mother, Father or Carer"));
-    } else if (relationship.length() > 60) {
-      errors.add(new PupilImportError(row, "relationship", relationship,
-          "Relationship must be 60 characters or fewer", "Shorten the relationship, for example Foster carer"));
+    ContactRules.Typed typed = new ContactRules.Typed(values.get("name"), values.get("relationship"),
+        values.get("phone"), values.get("email"), values.get("preferred_language"), values.get("address_line_1"),
+        values.get("address_line_2"), values.get("town"), values.get("postcode"));
+    for (ContactRules.Problem problem : ContactRules.problems(typed)) {
+      errors.add(new PupilImportError(row, problem.detail().column(), problem.value(), problem.message(),
+          problem.fix()));
     }
     Boolean parentalResponsibility = null;
     String pr = values.get("parental_responsibility");
@@ -228,67 +220,12 @@ class ContactImporter {
             "Parental responsibility must be Yes or No", "Write Yes or No (or Y, N, true, false, 1, 0)"));
       }
     }
-    String phone = values.get("phone");
-    if (phone != null && !phone.matches("[0-9+()\\s-]{6,40}")) {
-      errors.add(new PupilImportError(row, "phone", phone, "Enter a telephone number",
-          "Write it like 01632 960 001 or 07700 900 982, with no words in the cell"));
-    }
-    String email = values.get("email");
-    if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
-      errors.add(new PupilImportError(row, "email", email, "Enter an email address in the correct format",
-          "Write it like name@example.com, one address per cell"));
-    }
-    String language = values.get("preferred_language");
-    if (language != null && language.length() > 60) {
-      errors.add(new PupilImportError(row, "preferred_language", language, "Language must be 60 characters or fewer",
-          "Write the language's name, for example Polish"));
-    }
-    PostalAddress address = address(row, values, errors);
-    if (pupil == null || name == null || relationship == null || parentalResponsibility == null) {
+    if (pupil == null || typed.name() == null || typed.relationship() == null || parentalResponsibility == null) {
       return null;
     }
-    return new Row(row, pupil, name, relationship, parentalResponsibility, phone, email, language, address,
-        pupil.contacts().get(key(name)));
-  }
-
-  /** The postal address, as the contact form checks it: none, or a first line, a town and a real postcode. */
-  private static @Nullable PostalAddress address(int row, Map<String, String> values,
-      List<PupilImportError> errors) {
-    String line1 = values.get("address_line_1");
-    String line2 = values.get("address_line_2");
-    String town = values.get("town");
-    String typedPostcode = values.get("postcode");
-    if (line1 == null && line2 == null && town == null && typedPostcode == null) {
-      return null;
-    }
-    int before = errors.size();
-    if (line1 == null) {
-      errors.add(new PupilImportError(row, "address_line_1", null, "Enter the first line of the address",
-          "Add the house and street, or leave every address cell blank"));
-    } else if (line1.length() > 100) {
-      errors.add(new PupilImportError(row, "address_line_1", line1, "Address line 1 must be 100 characters or fewer",
-          "Move part of it to address line 2"));
-    }
-    if (line2 != null && line2.length() > 100) {
-      errors.add(new PupilImportError(row, "address_line_2", line2, "Address line 2 must be 100 characters or fewer",
-          "Shorten the second line of the address"));
-    }
-    if (town == null) {
-      errors.add(new PupilImportError(row, "town", null, "Enter the town or city",
-          "Add the town or city, or leave every address cell blank"));
-    } else if (town.length() > 60) {
-      errors.add(new PupilImportError(row, "town", town, "Town or city must be 60 characters or fewer",
-          "Write the post town only"));
-    }
-    String postcode = PostalAddress.postcode(typedPostcode);
-    if (typedPostcode == null) {
-      errors.add(new PupilImportError(row, "postcode", null, "Enter the postcode",
-          "Add the postcode, or leave every address cell blank"));
-    } else if (postcode == null) {
-      errors.add(new PupilImportError(row, "postcode", typedPostcode, "Enter a real postcode",
-          "Write a UK postcode, like LS1 4AB"));
-    }
-    return errors.size() > before ? null : new PostalAddress(line1, line2, town, postcode);
+    return new Row(row, pupil, typed.name(), typed.relationship(), parentalResponsibility, typed.phone(),
+        typed.email(), typed.preferredLanguage(), ContactRules.address(typed),
+        pupil.contacts().get(key(typed.name())));
   }
 
   /** What the import would change: each row with the contact and version it updates, or that it adds one. */

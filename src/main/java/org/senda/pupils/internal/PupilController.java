@@ -15,7 +15,6 @@ import org.senda.audit.Audit;
 import org.senda.audit.AuditAction;
 import org.senda.organisation.Organisation;
 import org.senda.organisation.SchoolSummary;
-import org.senda.pupils.PostalAddress;
 import org.senda.pupils.PupilAccess;
 import org.senda.pupils.PupilContact;
 import org.senda.pupils.PupilFlag;
@@ -271,65 +270,20 @@ class PupilController {
   }
 
   private PupilContact contact(ContactForm form, long id, long pupilId, BindingResult errors) {
-    required(errors, "name", form.name(), "Enter the contact's name");
-    required(errors, "relationship", form.relationship(), "Enter the contact's relationship to the pupil");
+    ContactRules.Typed typed = new ContactRules.Typed(PupilQueries.blankToNull(form.name()),
+        PupilQueries.blankToNull(form.relationship()), PupilQueries.blankToNull(form.phone()),
+        PupilQueries.blankToNull(form.email()), PupilQueries.blankToNull(form.preferredLanguage()),
+        PupilQueries.blankToNull(form.addressLine1()), PupilQueries.blankToNull(form.addressLine2()),
+        PupilQueries.blankToNull(form.town()), PupilQueries.blankToNull(form.postcode()));
+    for (ContactRules.Problem problem : ContactRules.problems(typed)) {
+      errors.rejectValue(problem.detail().field(), problem.detail().name(), problem.message());
+    }
     if (form.parentalResponsibility() == null || form.parentalResponsibility().isBlank()) {
       errors.rejectValue("parentalResponsibility", "required", "Select whether they have parental responsibility");
     }
-    if (form.email() != null && !form.email().isBlank() && !form.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-      errors.rejectValue("email", "email", "Enter an email address in the correct format, like name@example.com");
-    }
-    if (form.phone() != null && !form.phone().isBlank() && !form.phone().matches("[0-9+()\\s-]{6,40}")) {
-      errors.rejectValue("phone", "phone", "Enter a telephone number, like 01632 960 001 or 07700 900 982");
-    }
-    if (form.name() != null && form.name().length() > 200) {
-      errors.rejectValue("name", "length", "Name must be 200 characters or fewer");
-    }
-    if (form.relationship() != null && form.relationship().length() > 60) {
-      errors.rejectValue("relationship", "length", "Relationship must be 60 characters or fewer");
-    }
-    if (form.preferredLanguage() != null && form.preferredLanguage().length() > 60) {
-      errors.rejectValue("preferredLanguage", "length", "Language must be 60 characters or fewer");
-    }
-    return new PupilContact(id, pupilId, form.name() == null ? "" : form.name().trim(),
-        form.relationship() == null ? "" : form.relationship().trim(), "yes".equals(form.parentalResponsibility()),
-        PupilQueries.blankToNull(form.phone()), PupilQueries.blankToNull(form.email()),
-        PupilQueries.blankToNull(form.preferredLanguage()), address(form, errors), 0);
-  }
-
-  /**
-   * The postal address, optional as a whole: when any part is typed, the first line, the town and a UK postcode
-   * are needed for a letter to arrive.
-   */
-  private static @Nullable PostalAddress address(ContactForm form, BindingResult errors) {
-    String line1 = PupilQueries.blankToNull(form.addressLine1());
-    String line2 = PupilQueries.blankToNull(form.addressLine2());
-    String town = PupilQueries.blankToNull(form.town());
-    String typedPostcode = PupilQueries.blankToNull(form.postcode());
-    if (line1 == null && line2 == null && town == null && typedPostcode == null) {
-      return null;
-    }
-    if (line1 == null) {
-      errors.rejectValue("addressLine1", "required", "Enter the first line of the address");
-    } else if (line1.length() > 100) {
-      errors.rejectValue("addressLine1", "length", "Address line 1 must be 100 characters or fewer");
-    }
-    if (line2 != null && line2.length() > 100) {
-      errors.rejectValue("addressLine2", "length", "Address line 2 must be 100 characters or fewer");
-    }
-    if (town == null) {
-      errors.rejectValue("town", "required", "Enter the town or city");
-    } else if (town.length() > 60) {
-      errors.rejectValue("town", "length", "Town or city must be 60 characters or fewer");
-    }
-    String postcode = PostalAddress.postcode(typedPostcode);
-    if (typedPostcode == null) {
-      errors.rejectValue("postcode", "required", "Enter the postcode");
-    } else if (postcode == null) {
-      errors.rejectValue("postcode", "postcode", "Enter a real postcode, like LS1 4AB");
-    }
-    return line1 == null || town == null || postcode == null ? null
-        : new PostalAddress(line1, line2, town, postcode);
+    return new PupilContact(id, pupilId, typed.name() == null ? "" : typed.name(),
+        typed.relationship() == null ? "" : typed.relationship(), "yes".equals(form.parentalResponsibility()),
+        typed.phone(), typed.email(), typed.preferredLanguage(), ContactRules.address(typed), 0);
   }
 
   private String contactPage(long schoolId, PupilSummary pupil, ContactForm form, @Nullable Long contactId,
