@@ -28,9 +28,7 @@ class NoticeMigrationIntegrationTest {
   void aConcernKeepsItsLatestNoticeWithEveryLetterAndCannotBeGivenASecond() throws SQLException {
     database.flyway("6.27").migrate();
     try (Connection c = database.connect(); Statement s = c.createStatement()) {
-      long trust = insert(s, "insert into trust (name) values ('Notice Trust')", "trust");
-      long school = insert(s, "insert into school (trust_id, name, urn, dfe_number, phase, local_authority) values ("
-          + trust + ", 'Notice School', '990002', '99900002', 'PRIMARY', 'Testshire')", "school");
+      long school = MigrationDatabase.school(s, "Notice", 2).id();
       long year = insert(s, "insert into year_group (school_id, code, name, ordinal) values (" + school
           + ", 'Y3', 'Year 3', 3)", "year_group");
       long pupil = insert(s, "insert into pupil (school_id, upn, legal_forename, legal_surname, date_of_birth, "

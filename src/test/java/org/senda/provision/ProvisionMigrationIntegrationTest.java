@@ -25,9 +25,9 @@ class ProvisionMigrationIntegrationTest {
   void aGroupsDayAndTimeBecomeItsFirstWeeklyTimeAndItsImpactReviewIsKept() throws SQLException {
     database.flyway("9.2").migrate();
     try (Connection c = database.connect(); Statement s = c.createStatement()) {
-      long trust = insert(s, "insert into trust (name) values ('Migration Trust')", "trust");
-      long school = insert(s, "insert into school (trust_id, name, urn, dfe_number, phase, local_authority) values ("
-          + trust + ", 'Migration School', '990001', '99900001', 'PRIMARY', 'Testshire')", "school");
+      MigrationDatabase.School created = MigrationDatabase.school(s, "Migration", 1);
+      long trust = created.trust();
+      long school = created.id();
       long intervention = insert(s, """
           insert into intervention (trust_id, school_id, name, area_of_need, default_group_size, sessions_per_week,
             minutes_per_session, length_weeks, resources_cost_pence, delivered_by_role)
@@ -75,9 +75,9 @@ class ProvisionMigrationIntegrationTest {
   void aGroupRecordedBeforeKindsIsOneToOneWithOnePupilAndAGroupWithMore() throws SQLException {
     database.flyway("9.11").migrate();
     try (Connection c = database.connect(); Statement s = c.createStatement()) {
-      long trust = insert(s, "insert into trust (name) values ('Kind Trust')", "trust");
-      long school = insert(s, "insert into school (trust_id, name, urn, dfe_number, phase, local_authority) values ("
-          + trust + ", 'Kind School', '990002', '99900002', 'PRIMARY', 'Testshire')", "school");
+      MigrationDatabase.School created = MigrationDatabase.school(s, "Kind", 2);
+      long trust = created.trust();
+      long school = created.id();
       long yearGroup = insert(s, "insert into year_group (school_id, code, name, ordinal) values (" + school
           + ", 'Y3', 'Year 3', 3)", "year_group");
       long intervention = insert(s, """

@@ -51,6 +51,18 @@ public final class MigrationDatabase implements BeforeEachCallback, AfterEachCal
   }
 
   /** Inserts a row and answers the highest id of its table (the row's, as the test is alone in the database). */
+  /** A trust and its one school, as a migration test's data starts. */
+  public record School(long trust, long id) {}
+
+  /** Inserts a trust and a primary school in it, named after the test; number makes the school's URN unique. */
+  public static School school(Statement s, String name, int number) throws SQLException {
+    long trust = insert(s, "insert into trust (name) values ('" + name + " Trust')", "trust");
+    long school = insert(s, "insert into school (trust_id, name, urn, dfe_number, phase, local_authority) values ("
+        + trust + ", '" + name + " School', '99000" + number + "', '9990000" + number + "', 'PRIMARY', 'Testshire')",
+        "school");
+    return new School(trust, school);
+  }
+
   public static long insert(Statement s, String sql, String table) throws SQLException {
     s.executeUpdate(sql);
     ResultSet max = s.executeQuery("select max(id) from " + table);
